@@ -18,12 +18,12 @@ public static class Icd10Shape
     }
 }
 
-/// <summary>ICD-9-CM volume 3 procedure codes: two digits, then up to two more, with or without the dot (96.70, 9670, 36.1).</summary>
+/// <summary>ICD-9-CM volume 3 procedure codes: two digits, then up to two more (four in the Indonesian Modification, e.g. 90.0600), with or without the dot.</summary>
 public static class Icd9CmShape
 {
     public static bool IsWellFormed(string? code)
     {
-        if (code is null || code.Length is < 2 or > 5) return false;
+        if (code is null || code.Length is < 2 or > 7) return false;
         if (!char.IsAsciiDigit(code[0]) || !char.IsAsciiDigit(code[1])) return false;
         int i = 2;
         if (i < code.Length && code[i] == '.')
@@ -32,7 +32,7 @@ public static class Icd9CmShape
             if (i == code.Length) return false;
         }
         int rest = code.Length - i;
-        if (rest > 2) return false;
+        if (rest > 4) return false;
         for (; i < code.Length; i++) if (!char.IsAsciiDigit(code[i])) return false;
         return true;
     }
