@@ -10,6 +10,7 @@ packages=(
   libzmq5                  # ZeroMQ, the Jupyter kernel's transport
   jupyter-nbconvert        # headless notebook runs
   python3-jupyter-client   # the real Jupyter client the kernel tests drive it with
+  jupyter-client           # the `jupyter kernelspec` command
   python3-ipykernel
   python3-nbclient
 )
