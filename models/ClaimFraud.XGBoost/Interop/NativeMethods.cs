@@ -78,6 +78,10 @@ internal static unsafe partial class NativeMethods
         SafeBoosterHandle handle, int iteration, nint* dmatrices, nint* utf8Names, ulong count, out nint utf8Result);
 
     [LibraryImport(LibraryName)]
+    internal static partial int XGBoosterSlice(
+        SafeBoosterHandle handle, int beginLayer, int endLayer, int step, out SafeBoosterHandle sliced);
+
+    [LibraryImport(LibraryName)]
     internal static partial int XGBoosterBoostedRounds(SafeBoosterHandle handle, out int rounds);
 
     [LibraryImport(LibraryName)]
