@@ -6,5 +6,6 @@ using ClaimFraud.Cli.Commands;
 var root = new RootCommand("ClaimFraud: synthetic JKN claims, fraud model training and scoring, and the serving app.")
 {
     GenerateCommand.Create(),
+    TrainCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -26,5 +26,5 @@ public sealed record SuspiciousSection(string Section, IReadOnlyList<string> Ite
 
 public sealed record RuleViolation(string Code, string Severity, int Points, string Section, string Message);
 
-/// <summary>One feature's signed contribution to this claim's model output, with the feature's value.</summary>
-public sealed record FeatureContribution(string Feature, double Value, double Contribution);
+/// <summary>One feature's signed contribution to this claim's model output (log-odds), with the feature's value (null when the claim does not have it).</summary>
+public sealed record FeatureContribution(string Feature, double? Value, double Contribution);

@@ -1,0 +1,67 @@
+using ClaimFraud.Domain.Claims;
+using static ClaimFraud.Features.Rules.MessageFormat;
+using F = ClaimFraud.Features.Schema.FeatureId;
+
+namespace ClaimFraud.Features.Rules;
+
+/// <summary>Billing rules (seed 003/004's "ML tariff analysis" indicators, as explicit rules).</summary>
+internal static class TariffRules
+{
+    private static bool Id(RuleLanguage l) => l == RuleLanguage.Indonesian;
+
+    public static IEnumerable<Rule> All =>
+    [
+        new(new(RuleCodes.TariffExtremeOvercharging, RuleSeverity.Critical, 35, ClaimSection.Tariff,
+                "Tarif RS jauh di atas tarif INA-CBG", "Hospital tariff far above the INA-CBG tariff",
+                "tariff_ratio = hospital_tariff / ina_cbg.tariff ≥ 2.0"),
+            static (in RuleInput r) => r[F.TariffRatio] >= (float)RuleThresholds.ExtremeOverchargingRatio,
+            static (in RuleInput r, RuleLanguage l) => Overcharge(r, l)),
+
+        new(new(RuleCodes.TariffOvercharging, RuleSeverity.Medium, 20, ClaimSection.Tariff,
+                "Tarif RS di atas tarif INA-CBG", "Hospital tariff above the INA-CBG tariff",
+                "1.3 ≤ tariff_ratio < 2.0 (seed 003: high-cost above 1.3)"),
+            static (in RuleInput r) => r[F.TariffRatio] >= (float)RuleThresholds.OverchargingRatio && r[F.TariffRatio] < (float)RuleThresholds.ExtremeOverchargingRatio,
+            static (in RuleInput r, RuleLanguage l) => Overcharge(r, l)),
+
+        new(new(RuleCodes.TariffHighDailyCost, RuleSeverity.High, 15, ClaimSection.Tariff,
+                "Biaya per hari sangat tinggi untuk diagnosis", "Very high cost per day for the diagnosis",
+                "tariff_per_day ≥ 2 × the diagnosis's expected cost per day (tariff_per_day_vs_expected ≥ 2)"),
+            static (in RuleInput r) => r[F.TariffPerDayVsExpected] >= (float)RuleThresholds.HighDailyCostRatio,
+            static (in RuleInput r, RuleLanguage l) =>
+            {
+                double perDay = r[F.TariffPerDay], ratio = r[F.TariffPerDayVsExpected];
+                return new(Id(l)
+                    ? $"Biaya per hari {Rupiah(perDay, l)} ({r.Claim.LosDays} hari) = {Ratio(ratio, l)} biaya harian wajar untuk diagnosis {r.Claim.PrimaryDiagnosis?.Icd10.Trim()} ({Rupiah(perDay / ratio, l)})"
+                    : $"Cost per day {Rupiah(perDay, l)} ({r.Claim.LosDays} days) is {Ratio(ratio, l)} the expected daily cost for diagnosis {r.Claim.PrimaryDiagnosis?.Icd10.Trim()} ({Rupiah(perDay / ratio, l)})",
+                    ["hospital_tariff"]);
+            }),
+
+        new(new(RuleCodes.InaCbgTariffMismatch, RuleSeverity.Medium, 10, ClaimSection.Tariff,
+                "Tarif INA-CBG yang diklaim di atas tarif katalog", "Claimed INA-CBG tariff above the catalog tariff",
+                "ina_cbg.tariff ≥ 1.5 × the catalog tariff for the code, hospital class, region and care class"),
+            static (in RuleInput r) => r[F.CbgTariffVsCatalog] >= (float)RuleThresholds.CbgTariffOverCatalogRatio,
+            static (in RuleInput r, RuleLanguage l) =>
+            {
+                var c = r.Claim;
+                double ratio = r[F.CbgTariffVsCatalog];
+                string cell = Id(l)
+                    ? $"RS kelas {c.Hospital.Class.ToContract()}, regional {c.Hospital.TariffRegion}, kelas rawat {c.CareClass}"
+                    : $"hospital class {c.Hospital.Class.ToContract()}, region {c.Hospital.TariffRegion}, care class {c.CareClass}";
+                return new(Id(l)
+                    ? $"Tarif {c.InaCbg.Code.Trim()} yang diklaim {Rupiah(c.InaCbg.Tariff, l)} = {Ratio(ratio, l)} tarif katalog {Rupiah(c.InaCbg.Tariff / ratio, l)} ({cell})"
+                    : $"Claimed {c.InaCbg.Code.Trim()} tariff {Rupiah(c.InaCbg.Tariff, l)} is {Ratio(ratio, l)} the catalog's {Rupiah(c.InaCbg.Tariff / ratio, l)} ({cell})",
+                    [c.InaCbg.Code.Trim()]);
+            }),
+    ];
+
+    private static Finding Overcharge(in RuleInput r, RuleLanguage l)
+    {
+        var c = r.Claim;
+        double ratio = r[F.TariffRatio];
+        string diff = Rupiah(c.HospitalTariff - c.InaCbg.Tariff, l);
+        return new(Id(l)
+            ? $"Tarif RS {Rupiah(c.HospitalTariff, l)} = {Ratio(ratio, l)} tarif INA-CBG {Rupiah(c.InaCbg.Tariff, l)} (selisih {diff})"
+            : $"Hospital tariff {Rupiah(c.HospitalTariff, l)} is {Ratio(ratio, l)} the INA-CBG tariff {Rupiah(c.InaCbg.Tariff, l)} (difference {diff})",
+            [c.InaCbg.Code.Trim()]);
+    }
+}
