@@ -7,5 +7,7 @@ var root = new RootCommand("ClaimFraud: synthetic JKN claims, fraud model traini
 {
     GenerateCommand.Create(),
     TrainCommand.Create(),
+    ScoreCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);
