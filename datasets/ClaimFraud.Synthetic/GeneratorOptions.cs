@@ -27,7 +27,7 @@ public sealed record GeneratorOptions
     /// <summary>How many hospitals (chosen by seed from the real hospital list) the claims come from.</summary>
     public int Hospitals { get; init; } = 60;
 
-    /// <summary>Share of hospitals that overcharge systematically (hospital_fraud), 0 to 0.5; at least one when above 0 and there are claims to carry it.</summary>
+    /// <summary>Share of hospitals that overcharge systematically (hospital_fraud), 0 to 0.5; at least one when above 0, never all of them.</summary>
     public double BadHospitalShare { get; init; } = 0.06;
 
     /// <summary>Upper bound on distinct patients; the pool is min(claims / 2, this), at least 1. Bounds memory.</summary>

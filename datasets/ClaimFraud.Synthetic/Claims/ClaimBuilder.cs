@@ -28,8 +28,6 @@ internal sealed class ClaimBuilder
         _fallbackComorbidities = [.. fallback];
     }
 
-    public GeneratorKnowledge Knowledge => _k;
-
     public static DateTimeOffset At(DateOnly day, int minuteOfDay) =>
         new(day.Year, day.Month, day.Day, minuteOfDay / 60, minuteOfDay % 60, 0, Jakarta);
 

@@ -70,6 +70,7 @@ internal sealed class ClaimDraft
         if (!Patterns.Contains(pattern)) Patterns.Add(pattern);
     }
 
+    /// <summary>The finished claim; the draft must not change afterwards (the claim shares its lists).</summary>
     public Claim ToClaim(string claimId, string sepNumber)
     {
         var diagnoses = new Diagnosis[1 + SecondaryCodes.Count];
@@ -86,10 +87,11 @@ internal sealed class ClaimDraft
             AdmissionAt = AdmissionAt,
             DischargeAt = DischargeAt,
             Diagnoses = diagnoses,
-            Procedures = Procedures.ToArray(),
-            Medications = Medications.ToArray(),
-            Vitamins = Vitamins.ToArray(),
-            LabTests = LabTests.ToArray(),
+            // The lists are handed over, not copied: a finalised draft is only ever read again (as a clone template).
+            Procedures = Procedures,
+            Medications = Medications,
+            Vitamins = Vitamins,
+            LabTests = LabTests,
             InaCbg = new InaCbg(CbgCode, CbgTariff),
             HospitalTariff = HospitalTariff,
             Documents = new ClaimDocuments

@@ -17,7 +17,7 @@ namespace ClaimFraud.Synthetic.Claims;
 /// Memory stays flat: a bounded patient pool, at most one scheduled visit per patient, a small window of recent
 /// claims for cloning, and one day's claims at a time.
 /// </summary>
-internal sealed class ClaimStream
+internal sealed partial class ClaimStream
 {
     private const int RecentCapacity = 1024;
     private static readonly TimeSpan Jakarta = StayCalendar.JakartaOffset;
@@ -186,7 +186,7 @@ internal sealed class ClaimStream
                     if (StayCalendar.JakartaDate(admission) <= _options.PeriodEnd && !draft.Patient.HasPendingVisit)
                     {
                         var next = followUp.FollowUpPlan(draft, admission, _fraud);
-                        Schedule(new ScheduledVisit { Patient = draft.Patient, AdmissionAt = admission, Kind = SlotKind.FraudFollowUp, Plan = next, Pattern = followUp, Strength = decision.Strength });
+                        Schedule(new ScheduledVisit { Patient = draft.Patient, AdmissionAt = admission, Kind = SlotKind.FraudFollowUp, Plan = next, Pattern = followUp });
                         _planner.Promise();
                     }
                     else Fallback(draft);
@@ -241,62 +241,6 @@ internal sealed class ClaimStream
             return true;
         }
         return false;
-    }
-
-    /// <summary>Chronic patients come back (monthly control, dialysis, chemotherapy cycles); some severe cases are readmitted.</summary>
-    private void ScheduleContinuation(ClaimDraft draft, Rng rng)
-    {
-        var patient = draft.Patient;
-        if (patient.HasPendingVisit || draft.Kind == SlotKind.Copy) return;
-        var dx = draft.Diagnosis;
-        var dischargeDay = StayCalendar.JakartaDate(draft.DischargeAt);
-        if (dx.Chronic is { } chronic)
-        {
-            if (!rng.Chance(chronic.Continue)) return;
-            var day = dischargeDay.AddDays(rng.Between(chronic.MinDays, chronic.MaxDays));
-            if (day > _options.PeriodEnd || !dx.Allows(patient.Sex, ClaimBuilder.AgeOn(patient, day))) return;
-            bool inpatient = !dx.CanBeOutpatient || rng.Chance(dx.Profile.InpatientShare * 0.5);
-            var plan = new ClaimPlan
-            {
-                Patient = patient,
-                Hospital = draft.Hospital,
-                Day = day,
-                AdmissionAt = ClaimBuilder.At(day, inpatient ? rng.Between(7 * 60, 12 * 60) : rng.Between(7 * 60, 14 * 60 + 30)),
-                DoctorIndex = rng.Chance(0.8) ? draft.DoctorIndex : null,
-                Diagnosis = dx,
-                DiagnosisCode = draft.DiagnosisCode,
-                CareType = inpatient ? CareType.Inpatient : CareType.Outpatient,
-                Secondaries = [.. draft.Secondaries],
-                Kind = SlotKind.ReturnVisit,
-            };
-            Schedule(new ScheduledVisit { Patient = patient, AdmissionAt = plan.AdmissionAt!.Value, Kind = SlotKind.ReturnVisit, Plan = plan });
-        }
-        else if (draft.CareType == CareType.Inpatient && (dx.Profile.Severity == ClinicalSeverity.Severe || draft.EvidenceSeverity == 3) && rng.Chance(0.08))
-        {
-            // A legitimate readmission within 30 days: same diagnosis or a complication, sicker than before.
-            var day = dischargeDay.AddDays(rng.Between(3, 30));
-            if (day > _options.PeriodEnd) return;
-            int age = ClaimBuilder.AgeOn(patient, day);
-            var next = dx;
-            if (dx.Comorbidities.Length > 0 && rng.Chance(0.4))
-            {
-                var c = rng.Pick(dx.Comorbidities);
-                if (c.Allows(patient.Sex, age) && c.CanBeInpatient) next = c;
-            }
-            if (!next.Allows(patient.Sex, age)) return;
-            var plan = new ClaimPlan
-            {
-                Patient = patient,
-                Hospital = draft.Hospital,
-                Day = day,
-                AdmissionAt = ClaimBuilder.At(day, rng.Between(0, 24 * 60 - 1)),
-                Diagnosis = next,
-                CareType = CareType.Inpatient,
-                EvidenceSeverity = rng.Chance(0.5) ? 2 : 3,
-                Kind = SlotKind.Readmission,
-            };
-            Schedule(new ScheduledVisit { Patient = patient, AdmissionAt = plan.AdmissionAt!.Value, Kind = SlotKind.Readmission, Plan = plan });
-        }
     }
 
     private void Schedule(ScheduledVisit visit)

@@ -1,5 +1,4 @@
 using ClaimFraud.Synthetic.Fraud;
-using ClaimFraud.Synthetic.Knowledge;
 using ClaimFraud.Synthetic.People;
 
 namespace ClaimFraud.Synthetic.Claims;
@@ -11,8 +10,6 @@ internal sealed class ScheduledVisit
     public required DateTimeOffset AdmissionAt { get; init; }
     public required SlotKind Kind { get; init; }
     public required ClaimPlan Plan { get; init; }
-    /// <summary>For fraud follow-ups: the pattern that labels the claim, and its strength.</summary>
+    /// <summary>For fraud follow-ups: the pattern that labels the claim.</summary>
     public FollowUpPattern? Pattern { get; init; }
-    public Strength Strength { get; init; }
-    public DiagnosisModel? Diagnosis => Plan.Diagnosis;
 }

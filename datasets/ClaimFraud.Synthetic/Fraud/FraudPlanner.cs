@@ -64,8 +64,6 @@ internal sealed class FraudPlanner
         _twoClaimScale = _rate <= 0 ? 1 : Math.Clamp((1 - _rate) / (_rate * share) * 0.5, 0, 1);
     }
 
-    public IReadOnlyList<FraudPattern> Patterns => _patterns;
-
     /// <summary>Whether this slot carries fraud, and which; null for a legitimate claim.</summary>
     public FraudDecision? Decide(ClaimPlan plan, FraudContext ctx)
     {

@@ -21,13 +21,10 @@ internal sealed class DiagnosisModel
     public required string OutpatientCbg { get; init; }
     /// <summary>Tariffs: [severity 0–3][cell], severity 0 the outpatient code; cell = (class × 5 + region − 1) × 3 + care class − 1.</summary>
     public required long[][] Tariffs { get; init; }
-    /// <summary>Typical LOS of the inpatient group per severity 1–3 (index 0 unused).</summary>
-    public required int[] CbgLosTypical { get; init; }
     public DiagnosisModel[] Comorbidities { get; set; } = [];
     public ClinicalTables.ChronicCare? Chronic { get; init; }
     /// <summary>Procedures of the diagnosis's own list, for "is this expected" checks while adding extras.</summary>
     public required HashSet<string> ExpectedProcedures { get; init; }
-    public required HashSet<string> ExpectedDrugs { get; init; }
 
     public string Icd10 => Profile.Icd10;
     public bool IsNeonatal => Profile.AgeMax == 0;

@@ -38,7 +38,6 @@ internal sealed class GeneratorKnowledge
     /// <summary>Non-major procedures some diagnosis calls for: the pool unnecessary procedures are drawn from.</summary>
     public required string[] RoutineProcedures { get; init; }
     public required VitaminEntry[] HighDoseVitamins { get; init; }
-    public required DrugEntry[] ExpensiveDrugs { get; init; }
     public required LabTestEntry[] LabTests { get; init; }
     public required HashSet<string> MajorProcedures { get; init; }
 
@@ -76,8 +75,6 @@ internal sealed class GeneratorKnowledge
                         }
             }
             if (!complete || p.CommonCodes.Count == 0) continue;
-            var losTypical = new int[4];
-            for (int sev = 1; sev <= 3; sev++) losTypical[sev] = cbg.FindGroup(p.InaCbgInpatientCode(sev))?.LosTypical ?? p.LosTypical;
 
             bool Usable(DiagnosisProcedure dp) => IsClaimableProcedure(icd9, dp.Icd9Cm);
             models.Add(new DiagnosisModel
@@ -95,10 +92,8 @@ internal sealed class GeneratorKnowledge
                 InpatientCbg = ["", p.InaCbgInpatientCode(1), p.InaCbgInpatientCode(2), p.InaCbgInpatientCode(3)],
                 OutpatientCbg = p.InaCbgOutpatient,
                 Tariffs = tariffs,
-                CbgLosTypical = losTypical,
                 Chronic = ClinicalTables.Chronic.GetValueOrDefault(p.Icd10),
                 ExpectedProcedures = p.Procedures.Select(x => x.Icd9Cm).ToHashSet(StringComparer.Ordinal),
-                ExpectedDrugs = p.Drugs.Select(x => x.Drug.Name).ToHashSet(StringComparer.Ordinal),
             });
         }
         var byCode = models.ToDictionary(m => m.Icd10, StringComparer.Ordinal);
@@ -167,7 +162,6 @@ internal sealed class GeneratorKnowledge
             VitaminMisuses = [.. vitaminMisuses],
             RoutineProcedures = routine,
             HighDoseVitamins = clinical.Vitamins.Where(v => v.IsHighDose).ToArray(),
-            ExpensiveDrugs = clinical.Drugs.Where(d => d.IsExpensive && d.UnitPriceMax <= 1_000_000).ToArray(),
             LabTests = [.. clinical.LabTests],
             MajorProcedures = major,
         };

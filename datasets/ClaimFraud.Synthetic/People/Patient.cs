@@ -1,5 +1,4 @@
 using ClaimFraud.Domain.Claims;
-using ClaimFraud.Synthetic.Knowledge;
 using ClaimFraud.Synthetic.Providers;
 
 namespace ClaimFraud.Synthetic.People;
@@ -17,9 +16,6 @@ internal sealed class Patient
     /// <summary>JKN care class on record (1–3).</summary>
     public required int Entitlement { get; init; }
     public required Hospital Home { get; init; }
-    public required DistrictModel NikDistrict { get; init; }
-    /// <summary>Whether the address is in another district than the NIK's (a move within the province).</summary>
-    public required bool Moved { get; init; }
 
     public string Name => Info.Name!;
     public Sex Sex => Info.Sex;

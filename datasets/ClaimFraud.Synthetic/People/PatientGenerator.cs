@@ -59,16 +59,15 @@ internal sealed class PatientGenerator
         var home = hospitalOverride ?? PickHospital(rng);
 
         var nikDistrict = PickDistrictNear(home, rng);
-        bool moved = rng.Chance(0.15);
+        // Most people live where their NIK was first registered; some moved within the province since.
         var addressDistrict = nikDistrict;
-        if (moved)
+        if (rng.Chance(0.15))
         {
             var inProvince = _knowledge.Areas.ByProvince[nikDistrict.ProvinceCode];
             if (inProvince.Length > 1)
             {
                 do addressDistrict = rng.Pick(inProvince); while (addressDistrict == nikDistrict);
             }
-            else moved = false;
         }
         var village = rng.Pick(addressDistrict.Villages);
         var address = new Address
@@ -98,8 +97,6 @@ internal sealed class PatientGenerator
             UsesPatronymic = patronymic,
             Entitlement = entitlement,
             Home = home,
-            NikDistrict = nikDistrict,
-            Moved = moved,
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClaimFraud.Synthetic.Randomness;
 
 namespace ClaimFraud.Synthetic.Providers;
@@ -36,17 +35,5 @@ internal sealed class SepNumbers
             int v = s.serial;
             for (int i = 18; i >= 13; i--) { span[i] = (char)('0' + v % 10); v /= 10; }
         });
-    }
-
-    /// <summary>The provider code and issue month an SEP number carries (for tests and checks).</summary>
-    public static bool TryParse(string? sep, out string providerCode, out int month, out int twoDigitYear)
-    {
-        providerCode = ""; month = 0; twoDigitYear = 0;
-        if (sep is null || sep.Length != 19 || sep[12] != 'V') return false;
-        if (!int.TryParse(sep.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month)) return false;
-        if (!int.TryParse(sep.AsSpan(10, 2), NumberStyles.None, CultureInfo.InvariantCulture, out twoDigitYear)) return false;
-        if (!int.TryParse(sep.AsSpan(13, 6), NumberStyles.None, CultureInfo.InvariantCulture, out _)) return false;
-        providerCode = sep[..8];
-        return month is >= 1 and <= 12;
     }
 }
