@@ -9,5 +9,7 @@ var root = new RootCommand("ClaimFraud: synthetic JKN claims, fraud model traini
     TrainCommand.Create(),
     ScoreCommand.Create(),
     EvaluateCommand.Create(),
+    LoadCommand.Create(),
+    BenchCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

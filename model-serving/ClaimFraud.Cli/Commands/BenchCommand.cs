@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ClaimFraud.Domain.Claims;
+using ClaimFraud.Domain.Json;
+using ClaimFraud.Domain.Reference;
+using ClaimFraud.Features;
+using ClaimFraud.Features.History;
+using ClaimFraud.Features.Table;
+using ClaimFraud.Modeling.Training;
+using ClaimFraud.Synthetic;
+
+namespace ClaimFraud.Cli.Commands;
+
+/// <summary>
+/// <c>claimfraud bench …</c>: commands that print the figures the issues ask for (speed lives here, never in unit tests).
+/// Run them on a quiet machine: they measure wall time.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Print throughput figures (generation, database load, training, scoring)");
+        bench.Subcommands.Add(Generate());
+        bench.Subcommands.Add(Load());
+        bench.Subcommands.Add(Train());
+        bench.Subcommands.Add(Score());
+        return bench;
+    }
+
+    private static Command Generate()
+    {
+        var claims = new Option<long>("--claims") { DefaultValueFactory = _ => 1_000_000 };
+        var cmd = new Command("generate", "Generation to JSONL: claims/s and peak memory") { claims };
+        cmd.SetAction((parse, ct) =>
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"claimfraud-bench-{Environment.ProcessId}.jsonl");
+            try
+            {
+                var options = new GeneratorOptions { Claims = parse.GetValue(claims), Seed = 1 };
+                _ = ReferenceCatalog.Default.Areas; // catalog loading is not generation
+                var w = Stopwatch.StartNew();
+                long n = SyntheticDataset.WriteJsonl(options, path, null, ct);
+                w.Stop();
+                Console.WriteLine($"generate: {n:N0} claims in {w.Elapsed.TotalSeconds:F1} s = {n / w.Elapsed.TotalSeconds:N0} claims/s; " +
+                    $"file {new FileInfo(path).Length / 1e6:N0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+            }
+            finally { File.Delete(path); }
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static Command Load()
+    {
+        var claims = new Option<long>("--claims") { DefaultValueFactory = _ => 100_000 };
+        var mysql = new Option<string?>("--mysql") { Description = "Connection string of an EMPTY database (default: env CLAIMFRAUD_MYSQL)" };
+        var cmd = new Command("load", "MySQL bulk load: claims/s") { claims, mysql };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var generated = SyntheticDataset.Generate(new GeneratorOptions { Claims = parse.GetValue(claims), Seed = 1 }).ToList();
+            await using var store = LoadCommand.OpenStore(parse.GetValue(mysql), null);
+            await store.MigrateAsync(ct);
+            var result = await store.LoadAsync(generated, ct: ct);
+            Console.WriteLine($"load: {result.Claims:N0} claims in {result.Elapsed.TotalSeconds:F1} s = {result.ClaimsPerSecond:N0} claims/s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Train()
+    {
+        var claims = new Option<long>("--claims") { DefaultValueFactory = _ => 1_000_000 };
+        var rounds = new Option<int>("--rounds") { DefaultValueFactory = _ => 300 };
+        var cmd = new Command("train", "Training: features for N claims, then XGBoost hist with 2 threads for a fixed number of rounds") { claims, rounds };
+        cmd.SetAction((parse, ct) =>
+        {
+            var evidence = new ClaimEvidence(ReferenceCatalog.Default);
+            var w = Stopwatch.StartNew();
+            var rows = FeatureTable.Build(SyntheticDataset.Generate(new GeneratorOptions { Claims = parse.GetValue(claims), Seed = 1 }), evidence);
+            Console.WriteLine($"train: generated and extracted {rows.Count:N0} × {evidence.Schema.Count} features in {w.Elapsed.TotalSeconds:F1} s");
+            int r = parse.GetValue(rounds);
+            // No early stopping here: the figure is the cost of a fixed number of rounds.
+            var options = new PipelineOptions { Training = new TrainingOptions { MaxRounds = r, EarlyStoppingRounds = r, Threads = 2 } };
+            var matrix = TrainingPipeline.ToMatrix(rows, evidence.Schema);
+            var split = ClaimFraud.Modeling.Splits.DataSplit.ByTime(rows.Select(x => x.AdmissionAt).ToArray(), 0.85, 0.15 - 1e-9);
+            using var result = Trainer.Train(matrix.Subset(split.Train), matrix.Subset(split.Validation), options.Training, null, ct);
+            Console.WriteLine($"train: {result.RoundsRun} rounds on {split.Train.Length:N0} rows in {result.Elapsed.TotalSeconds:F1} s " +
+                $"({result.Elapsed.TotalMilliseconds / result.RoundsRun:F0} ms/round, hist, 2 threads)");
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static Command Score()
+    {
+        var claims = new Option<int>("--claims") { DefaultValueFactory = _ => 20_000 };
+        var model = new Option<string?>("--model");
+        var cmd = new Command("score", "In-process scoring of one claim (features + rules + model + SHAP + explanation): µs per claim") { claims, model };
+        cmd.SetAction((parse, ct) =>
+        {
+            var (scorer, fraudModel) = ModelLoading.LoadScorer(parse.GetValue(model), null);
+            using var _ = fraudModel;
+            var list = SyntheticDataset.Generate(new GeneratorOptions { Claims = parse.GetValue(claims), Seed = 7 }).Select(c => c.Claim).ToList();
+            foreach (var c in list.Take(2_000)) scorer.Score(c, HistorySnapshot.Empty); // warm up
+            var features = list.Select(c => scorer.Evidence.Analyze(c, HistorySnapshot.Empty).Features).ToList();
+
+            double Time(Action<int> a)
+            {
+                var w = Stopwatch.StartNew();
+                for (int i = 0; i < list.Count; i++) a(i);
+                return w.Elapsed.TotalMicroseconds / list.Count;
+            }
+            Console.WriteLine($"score: {fraudModel.ModelVersion}, {fraudModel.Loaded.Booster.BoostedRounds} trees, attribution {fraudModel.Manifest.Attribution}, one thread, {list.Count:N0} claims");
+            Console.WriteLine($"  features + rules        {Time(i => scorer.Evidence.Analyze(list[i], HistorySnapshot.Empty)),8:F1} µs/claim");
+            Console.WriteLine($"  model + attributions    {Time(i => fraudModel.Predict(features[i])),8:F1} µs/claim");
+            Console.WriteLine($"  whole score             {Time(i => scorer.Score(list[i], HistorySnapshot.Empty)),8:F1} µs/claim");
+            var history = scorer.Evidence.CreateHistory();
+            Console.WriteLine($"  whole score + history   {Time(i => scorer.ScoreAndRecord(list[i], history)),8:F1} µs/claim");
+            var json = list.Select(c => ClaimJson.SerializeToUtf8Bytes(c)).ToList();
+            Console.WriteLine($"  JSON parse + validate   {Time(i => ClaimJson.Parse(json[i])),8:F1} µs/claim");
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+}
