@@ -40,3 +40,18 @@ public class StayAndBandTests
         Assert.Equal(new RiskBands.Band(risk, level, priority, recommendation), band);
     }
 }
+
+public class JakartaTimeTests
+{
+    [Theory]
+    [InlineData("2024-10-10T08:00:00+07:00")]
+    [InlineData("2024-01-02T23:59:59-03:30")]
+    [InlineData("0999-12-31T00:00:00Z")]
+    [InlineData("2024-10-10T08:00:00.1234567+09:00")]
+    public void FormattingGivesBackTheSameInstantAndOffsetAsTheGeneralFormat(string text)
+    {
+        Assert.True(ClaimFraud.Domain.Json.JakartaTime.TryParseTimestamp(text, out var t));
+        var general = t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(general, ClaimFraud.Domain.Json.JakartaTime.Format(t));
+    }
+}

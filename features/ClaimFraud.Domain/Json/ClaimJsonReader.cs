@@ -53,26 +53,26 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
             DischargeAt = Time(root, "discharge_at", "discharge_at", required: true) ?? default,
             Diagnoses = List(root, "diagnoses", required: true, (el, path) =>
                 new Diagnosis(
-                    Upper(Str(el, "icd10", path + ".icd10", required: true)) ?? "",
-                    Bool(el, "primary", path + ".primary") ?? false)),
+                    Upper(Str(el, "icd10", path.Child("icd10"), required: true)) ?? "",
+                    Bool(el, "primary", path.Child("primary")) ?? false)),
             Procedures = List(root, "procedures", required: false, (el, path) =>
-                new Procedure(Str(el, "icd9cm", path + ".icd9cm", required: true) ?? "", Time(el, "at", path + ".at"))),
+                new Procedure(Str(el, "icd9cm", path.Child("icd9cm"), required: true) ?? "", Time(el, "at", path.Child("at")))),
             Medications = List(root, "medications", required: false, (el, path) => new Medication
             {
-                Name = Str(el, "name", path + ".name", required: true) ?? "",
-                Form = Str(el, "form", path + ".form"),
-                Quantity = Number(el, "quantity", path + ".quantity", required: true) ?? 0,
-                UnitPrice = Money(el, "unit_price", path + ".unit_price", required: true) ?? 0,
+                Name = Str(el, "name", path.Child("name"), required: true) ?? "",
+                Form = Str(el, "form", path.Child("form")),
+                Quantity = Number(el, "quantity", path.Child("quantity"), required: true) ?? 0,
+                UnitPrice = Money(el, "unit_price", path.Child("unit_price"), required: true) ?? 0,
             }),
             Vitamins = List(root, "vitamins", required: false, (el, path) => new Vitamin
             {
-                Name = Str(el, "name", path + ".name", required: true) ?? "",
-                Dose = Str(el, "dose", path + ".dose"),
-                Quantity = Number(el, "quantity", path + ".quantity", required: true) ?? 0,
-                UnitPrice = Money(el, "unit_price", path + ".unit_price", required: true) ?? 0,
+                Name = Str(el, "name", path.Child("name"), required: true) ?? "",
+                Dose = Str(el, "dose", path.Child("dose")),
+                Quantity = Number(el, "quantity", path.Child("quantity"), required: true) ?? 0,
+                UnitPrice = Money(el, "unit_price", path.Child("unit_price"), required: true) ?? 0,
             }),
             LabTests = List(root, "lab_tests", required: false, (el, path) =>
-                new LabTest(Str(el, "name", path + ".name", required: true) ?? "", Time(el, "at", path + ".at"))),
+                new LabTest(Str(el, "name", path.Child("name"), required: true) ?? "", Time(el, "at", path.Child("at")))),
             InaCbg = inaCbgEl is { } cbg
                 ? new InaCbg(Str(cbg, "code", "ina_cbg.code", required: true) ?? "", Money(cbg, "tariff", "ina_cbg.tariff", required: true) ?? 0)
                 : new InaCbg("", 0),
@@ -148,28 +148,28 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
         HospitalTariff = 0,
     };
 
-    private bool TryGet(JsonElement obj, string name, string path, bool required, out JsonElement value)
+    private bool TryGet(JsonElement obj, string name, FieldPath path, bool required, out JsonElement value)
     {
         if (obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null) return true;
-        if (required) errors.Add(path, "is required");
+        if (required) errors.Add(path.ToString(), "is required");
         return false;
     }
 
-    private T? Fail<T>(string path, string message)
+    private T? Fail<T>(FieldPath path, string message)
     {
-        errors.Add(path, message);
+        errors.Add(path.ToString(), message);
         return default;
     }
 
-    private JsonElement? Obj(JsonElement obj, string name, string path, bool required = false)
+    private JsonElement? Obj(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind == JsonValueKind.Object) return v;
-        errors.Add(path, "must be an object");
+        errors.Add(path.ToString(), "must be an object");
         return null;
     }
 
-    private string? Str(JsonElement obj, string name, string path, bool required = false)
+    private string? Str(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind != JsonValueKind.String) return Fail<string>(path, "must be a string");
@@ -180,32 +180,32 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
 
     private static string? Upper(string? s) => s?.ToUpperInvariant();
 
-    private bool? Bool(JsonElement obj, string name, string path, bool required = false)
+    private bool? Bool(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-        errors.Add(path, "must be true or false");
+        errors.Add(path.ToString(), "must be true or false");
         return null;
     }
 
-    private int? Int(JsonElement obj, string name, string path, bool required = false)
+    private int? Int(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i)) return i;
-        errors.Add(path, "must be a whole number");
+        errors.Add(path.ToString(), "must be a whole number");
         return null;
     }
 
-    private double? Number(JsonElement obj, string name, string path, bool required = false)
+    private double? Number(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) && double.IsFinite(d)) return d;
-        errors.Add(path, "must be a number");
+        errors.Add(path.ToString(), "must be a number");
         return null;
     }
 
     /// <summary>Money is whole rupiah; 45000.0 is accepted, 45000.5 is not.</summary>
-    private long? Money(JsonElement obj, string name, string path, bool required = false)
+    private long? Money(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind == JsonValueKind.Number)
@@ -213,53 +213,53 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
             if (v.TryGetInt64(out long l)) return l;
             if (v.TryGetDecimal(out decimal m) && m == decimal.Truncate(m) && m is >= long.MinValue and <= long.MaxValue) return (long)m;
         }
-        errors.Add(path, "must be a whole number of rupiah");
+        errors.Add(path.ToString(), "must be a whole number of rupiah");
         return null;
     }
 
-    private DateTimeOffset? Time(JsonElement obj, string name, string path, bool required = false)
+    private DateTimeOffset? Time(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind == JsonValueKind.String && JakartaTime.TryParseTimestamp(v.GetString(), out var t)) return t;
-        errors.Add(path, "must be an ISO 8601 date-time such as 2024-10-10T08:00:00+07:00");
+        errors.Add(path.ToString(), "must be an ISO 8601 date-time such as 2024-10-10T08:00:00+07:00");
         return null;
     }
 
-    private DateOnly? Date(JsonElement obj, string name, string path, bool required = false)
+    private DateOnly? Date(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind == JsonValueKind.String && JakartaTime.TryParseDate(v.GetString(), out var d)) return d;
-        errors.Add(path, "must be a date such as 1997-09-14");
+        errors.Add(path.ToString(), "must be a date such as 1997-09-14");
         return null;
     }
 
     private delegate bool EnumParser<T>(string? s, out T value);
 
-    private T Enum<T>(JsonElement obj, string name, string path, EnumParser<T> parse, string allowed) where T : struct
+    private T Enum<T>(JsonElement obj, string name, FieldPath path, EnumParser<T> parse, string allowed) where T : struct
     {
         if (!TryGet(obj, name, path, required: true, out var v)) return default;
         if (v.ValueKind == JsonValueKind.String && parse(v.GetString(), out var value)) return value;
-        errors.Add(path, $"must be {allowed}");
+        errors.Add(path.ToString(), $"must be {allowed}");
         return default;
     }
 
-    private IReadOnlyList<T> List<T>(JsonElement obj, string name, bool required, Func<JsonElement, string, T?> item, string? basePath = null)
+    private IReadOnlyList<T> List<T>(JsonElement obj, string name, bool required, Func<JsonElement, FieldPath, T?> item, string? basePath = null)
     {
         string path = basePath ?? name;
         if (!TryGet(obj, name, path, required, out var v)) return [];
         if (v.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(path, "must be an array");
+            errors.Add(path.ToString(), "must be an array");
             return [];
         }
         var list = new List<T>(v.GetArrayLength());
         int i = 0;
         foreach (var el in v.EnumerateArray())
         {
-            string itemPath = $"{path}[{i++}]";
+            var itemPath = new FieldPath(path, i++);
             if (el.ValueKind != JsonValueKind.Object && typeof(T) != typeof(string))
             {
-                errors.Add(itemPath, "must be an object");
+                errors.Add(itemPath.ToString(), "must be an object");
                 continue;
             }
             if (item(el, itemPath) is { } t) list.Add(t);
