@@ -79,6 +79,19 @@ public sealed class PipelineTests(TrainedPipeline p) : IClassFixture<TrainedPipe
     }
 
     [Fact]
+    public void ServingAttributionsEqualXGBoostsOwnContributions()
+    {
+        using var model = new FraudModel(p.Load());
+        foreach (var i in p.Run.Split.Test.Take(300))
+        {
+            var row = p.Rows[i].Features;
+            var expected = model.Loaded.Booster.PredictRow(row, PredictionOptions.Contributions).Values;
+            var actual = model.Predict(row).Contributions;
+            for (int k = 0; k < expected.Length; k++) Assert.Equal(expected[k], actual[k], tolerance: 1e-4);
+        }
+    }
+
+    [Fact]
     public void AModelTrainedOnOtherFeaturesIsRefusedWithTheDifference()
     {
         var names = p.Evidence.Schema.Names.Skip(1).Append("a_feature_we_no_longer_have").ToList();

@@ -1,5 +1,5 @@
 using ClaimFraud.Modeling.Registry;
-using ClaimFraud.XGBoost;
+using ClaimFraud.XGBoost.Managed;
 
 namespace ClaimFraud.Modeling.Scoring;
 
@@ -11,16 +11,27 @@ public readonly record struct ModelOutput(double RawProbability, double Probabil
 }
 
 /// <summary>
-/// A loaded model ready to score: the booster, its calibration and how it attributes. One native call per claim
-/// gives the attributions, and since they sum to the margin, the probability comes from them too.
+/// A loaded model ready to score: the booster, its calibration and how it attributes.
+/// <para>
+/// XGBoost loads and checks the model; scoring then runs on a managed copy of its trees
+/// (<see cref="TreeEnsemble"/>), whose margins and TreeSHAP contributions equal XGBoost's own (tested) but cost
+/// ~10 µs instead of ~0.4 ms per claim: XGBoost 1.7 builds a DMatrix for every single-row contributions call.
+/// Since contributions sum to the margin, one pass gives both the attributions and the probability.
+/// </para>
 /// </summary>
-public sealed class FraudModel(LoadedModel loaded) : IDisposable
+public sealed class FraudModel : IDisposable
 {
-    private readonly PredictionOptions _attribution = loaded.Manifest.Attribution == "approximate"
-        ? PredictionOptions.ApproximateContributions
-        : PredictionOptions.Contributions;
+    private readonly TreeEnsemble _trees;
+    private readonly bool _approximate;
 
-    public LoadedModel Loaded { get; } = loaded;
+    public FraudModel(LoadedModel loaded)
+    {
+        Loaded = loaded;
+        _trees = TreeEnsemble.FromBooster(loaded.Booster);
+        _approximate = loaded.Manifest.Attribution == "approximate";
+    }
+
+    public LoadedModel Loaded { get; }
     public ModelManifest Manifest => Loaded.Manifest;
     public string ModelVersion => Loaded.Manifest.ModelVersion;
     public int FeatureCount => Manifest.FeatureSchema.Features.Count;
@@ -29,10 +40,9 @@ public sealed class FraudModel(LoadedModel loaded) : IDisposable
     {
         if (features.Length != FeatureCount)
             throw new ArgumentException($"The model takes {FeatureCount} features, got {features.Length}.", nameof(features));
-        var contributions = Loaded.Booster.PredictRow(features, _attribution).Values;
-        double margin = 0;
-        foreach (float c in contributions) margin += c;
-        double raw = 1 / (1 + Math.Exp(-margin));
+        var contributions = new float[FeatureCount + 1];
+        float margin = _approximate ? _trees.ApproximateContributions(features, contributions) : _trees.Contributions(features, contributions);
+        double raw = _trees.ProbabilityFromMargin(margin);
         return new ModelOutput(raw, Manifest.Calibration.Apply(raw), margin, contributions);
     }
 
