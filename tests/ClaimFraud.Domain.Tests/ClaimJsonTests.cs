@@ -199,3 +199,14 @@ public class ClaimJsonTests
         return o.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 }
+
+public class ClaimJsonTextTests
+{
+    [Fact]
+    public void AnEscapedLoneSurrogateIsAFieldErrorNotACrash()
+    {
+        var json = ClaimJsonTests.Mutate(o => o["patient"]!["name"] = "x").Replace("\"name\":\"x\"", "\"name\":\"\\ud800\"");
+        var result = ClaimJson.Parse(json, new() { Clock = FixedClock.Today });
+        Assert.Contains("unpaired surrogate", result.Errors["patient.name"][0]);
+    }
+}

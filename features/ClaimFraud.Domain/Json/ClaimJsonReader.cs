@@ -98,7 +98,7 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
         }
         bool? isFraud = sink.Bool(el, "is_fraud", "label.is_fraud", required: true);
         var patterns = sink.List(el, "patterns", required: false, (p, path) =>
-            p.ValueKind == JsonValueKind.String ? p.GetString()! : sink.Fail<string>(path, "must be a string"), basePath: "label.patterns");
+            p.ValueKind == JsonValueKind.String && TryGetText(p, out var pt) ? pt : sink.Fail<string>(path, "must be a string"), basePath: "label.patterns");
         return isFraud is null ? null : new ClaimLabel(isFraud.Value, patterns);
     }
 
@@ -173,9 +173,24 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
         if (v.ValueKind != JsonValueKind.String) return Fail<string>(path, "must be a string");
-        var s = v.GetString()!;
+        if (!TryGetText(v, out var s)) return Fail<string>(path, "must be valid Unicode text (it holds an unpaired surrogate)");
         if (required && s.Length == 0) return Fail<string>(path, "is required");
         return s;
+    }
+
+    /// <summary>System.Text.Json refuses to decode escaped lone surrogates ("\ud800") with an exception; that is bad input, not a crash.</summary>
+    private static bool TryGetText(JsonElement v, out string text)
+    {
+        try
+        {
+            text = v.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     private static string? Upper(string? s) => s?.ToUpperInvariant();
@@ -220,7 +235,7 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
     private DateTimeOffset? Time(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
-        if (v.ValueKind == JsonValueKind.String && JakartaTime.TryParseTimestamp(v.GetString(), out var t)) return t;
+        if (v.ValueKind == JsonValueKind.String && TryGetText(v, out var ts) && JakartaTime.TryParseTimestamp(ts, out var t)) return t;
         errors.Add(path.ToString(), "must be an ISO 8601 date-time such as 2024-10-10T08:00:00+07:00");
         return null;
     }
@@ -228,7 +243,7 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
     private DateOnly? Date(JsonElement obj, string name, FieldPath path, bool required = false)
     {
         if (!TryGet(obj, name, path, required, out var v)) return null;
-        if (v.ValueKind == JsonValueKind.String && JakartaTime.TryParseDate(v.GetString(), out var d)) return d;
+        if (v.ValueKind == JsonValueKind.String && TryGetText(v, out var ds) && JakartaTime.TryParseDate(ds, out var d)) return d;
         errors.Add(path.ToString(), "must be a date such as 1997-09-14");
         return null;
     }
@@ -238,7 +253,7 @@ internal sealed class ClaimJsonReader(ValidationErrors errors)
     private T Enum<T>(JsonElement obj, string name, FieldPath path, EnumParser<T> parse, string allowed) where T : struct
     {
         if (!TryGet(obj, name, path, required: true, out var v)) return default;
-        if (v.ValueKind == JsonValueKind.String && parse(v.GetString(), out var value)) return value;
+        if (v.ValueKind == JsonValueKind.String && TryGetText(v, out var es) && parse(es, out var value)) return value;
         errors.Add(path.ToString(), $"must be {allowed}");
         return default;
     }
