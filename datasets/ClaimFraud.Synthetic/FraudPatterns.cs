@@ -44,7 +44,7 @@ public static class FraudPatterns
         new(InflatedDrugBill, "Drug quantities far above what the stay needs and/or unit prices above the catalog range.", "Permenkes 16/2019"),
         new(Unbundling, "One episode split into two claims: this claim is the second part, admitted the day of or after the previous discharge at the same hospital with the same diagnosis (only the second part is labelled).", "Permenkes 16/2019"),
         new(RepeatBilling, "The same stay billed again: same patient, hospital and dates under a new claim id, with small changes (only the copy is labelled).", "Permenkes 16/2019"),
-        new(RoomClassUpgrade, "Care class above the patient's entitlement (the BPJS class on record), billed at the higher class' tariff.", "Permenkes 16/2019"),
+        new(RoomClassUpgrade, "Care class above the patient's entitlement (the BPJS class on record), billed at the higher class' tariff; or the entitled class on the claim with the better class's INA-CBG tariff claimed.", "Permenkes 16/2019"),
         new(Readmission, "A planned or fake readmission of the same patient for the same diagnosis within days of discharge, billed as a new episode (only the readmission is labelled).", "Permenkes 16/2019"),
         new(Cloning, "A copy of another patient's recent claim at the same hospital (same procedures, drugs and amounts) under a different patient.", "Permenkes 16/2019"),
         new(IdentityFraud, "A NIK that does not decode, names a district that does not exist, or disagrees with the patient's sex or birth date; or an SEP carrying another BPJS number.", "Permenkes 16/2019"),

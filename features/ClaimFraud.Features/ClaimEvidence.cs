@@ -20,12 +20,9 @@ public sealed record ClaimAnalysis(float[] Features, RuleEvaluation Rules)
 /// </summary>
 public sealed class ClaimEvidence
 {
-    private readonly ReferenceCatalog _catalog;
-
     public ClaimEvidence(ReferenceCatalog catalog, RuleLanguage language = RuleLanguage.Indonesian)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        _catalog = catalog;
         Extractor = new ClaimFeatureExtractor(catalog);
         Rules = new RuleEngine(Extractor, language);
     }
@@ -36,8 +33,8 @@ public sealed class ClaimEvidence
 
     public RuleEngine Rules { get; }
 
-    /// <summary>An empty history whose hospital LOS comparisons use the same knowledge base.</summary>
-    public InMemoryClaimHistory CreateHistory() => new(_catalog);
+    /// <summary>An empty history whose hospital LOS and tariff-level comparisons use the same knowledge base.</summary>
+    public InMemoryClaimHistory CreateHistory() => new(Extractor);
 
     /// <summary>Features and rule findings of <paramref name="claim"/> as of its admission, given its history.</summary>
     public ClaimAnalysis Analyze(Claim claim, HistorySnapshot history)

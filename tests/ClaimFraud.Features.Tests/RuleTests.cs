@@ -98,6 +98,10 @@ public class RuleTests
         new(RuleCodes.InaCbgTariffMismatch,
             () => new(TariffTimes(Base with { InaCbg = new InaCbg("K-4-17-I", 1_944_300) }, 1.05)),
             () => new(TariffTimes(Base with { InaCbg = new InaCbg("K-4-17-I", 1_879_500) }, 1.05))),
+        new(RuleCodes.InaCbgTariffHigherLevel,
+            // Care class 3 on the claim, the class 2 tariff claimed, at a hospital whose other claims price at the catalog.
+            () => new(Base with { InaCbg = Base.InaCbg with { Tariff = ClassTariff(2) } }, SameHospitalClaims(10)),
+            () => new(Base with { InaCbg = Base.InaCbg with { Tariff = (long)(Base.InaCbg.Tariff * 1.1) } }, SameHospitalClaims(10))),
         new(RuleCodes.DuplicateClaim,
             () => new(Base with { ClaimId = "CLM-COPY-002" }, Base with { ClaimId = "CLM-COPY-001" }),
             () => new(Base, Earlier(Base with { ClaimId = "CLM-EARLIER" }, "CLM-EARLIER", 3))),
@@ -114,6 +118,13 @@ public class RuleTests
             () => new(Base, HighCostClaims(20)),
             () => new(Base, HighCostClaims(19))),
     ];
+
+    private static long ClassTariff(int careClass) => Catalog.Reference.InaCbg.Tariff(Base.InaCbg.Code, HospitalClass.C, Base.Hospital.TariffRegion, careClass)!.Value;
+
+    /// <summary>Other patients' claims at the baseline's hospital in the weeks before, priced at the catalog.</summary>
+    private static Claim[] SameHospitalClaims(int count) => Enumerable.Range(1, count)
+        .Select(i => OtherPatient(Earlier(Base with { Procedures = [], Medications = [] }, $"CLM-HOSP-{i:D3}", 2 * i), 2000 + i))
+        .ToArray();
 
     private static Claim[] HighCostClaims(int count) => Enumerable.Range(1, count)
         .Select(i => OtherPatient(Earlier(TariffTimes(Base, 1.5) with { Procedures = [] }, $"CLM-HC-{i:D3}", i), 1000 + i))
@@ -179,6 +190,26 @@ public class RuleTests
     }
 
     [Fact]
+    public void ATariffTableAboveTheCatalogIsALowFindingOnlyUnlessItIsAHigherLevelsTariff()
+    {
+        // The whole hospital prices 1.6 × the catalog: each claim shows the low finding, none is flagged for it.
+        var table = Base with { InaCbg = Base.InaCbg with { Tariff = (long)(Base.InaCbg.Tariff * 1.6) }, HospitalTariff = (long)(Base.InaCbg.Tariff * 1.6) };
+        var earlier = SameHospitalClaims(10).Select(c => c with { InaCbg = table.InaCbg, HospitalTariff = table.HospitalTariff }).ToArray();
+        var rules = Evaluate(new(table, earlier));
+        Assert.Contains(RuleCodes.InaCbgTariffMismatch, rules.Codes);
+        Assert.DoesNotContain(RuleCodes.InaCbgTariffHigherLevel, rules.Codes);
+        Assert.Equal(RuleSeverity.Low, RuleCatalog.Find(RuleCodes.InaCbgTariffMismatch)!.Severity);
+        var features = Catalog.Evidence.Analyze(table, HistoryOf(earlier).Query(table)).Features;
+        Assert.DoesNotContain(rules.Codes, c => RuleCatalog.Find(c)!.Severity >= RuleSeverity.Medium && c != RuleCodes.ClonedClaimSuspicion);
+
+        // Against that level, the tariff of a higher severity of the group is the medium finding.
+        var severity2 = Catalog.Reference.InaCbg.Tariff("K-4-17-II", HospitalClass.C, 1, 3)!.Value;
+        var upcodedTariff = Base with { InaCbg = Base.InaCbg with { Tariff = (long)(severity2 * 1.6) } };
+        Assert.Contains(RuleCodes.InaCbgTariffHigherLevel, Evaluate(new(upcodedTariff, earlier)).Codes);
+        Assert.NotNull(features);
+    }
+
+    [Fact]
     public void RulesScoreIsTheCappedSumOfPoints()
     {
         var rules = Evaluate(new(TariffTimes(Base, 1.5).WithSep(s => s with { BpjsNumber = "0009999999999" })));
@@ -219,10 +250,12 @@ public class RuleTests
         }
     }
 
-    private static RuleEvaluation Evaluate(Case c)
+    private static History.InMemoryClaimHistory HistoryOf(IEnumerable<Claim> earlier)
     {
         var history = Catalog.Evidence.CreateHistory();
-        foreach (var e in c.Earlier) history.Add(e);
-        return Catalog.Evidence.Analyze(c.Claim, history.Query(c.Claim)).Rules;
+        foreach (var e in earlier) history.Add(e);
+        return history;
     }
+
+    private static RuleEvaluation Evaluate(Case c) => Catalog.Evidence.Analyze(c.Claim, HistoryOf(c.Earlier).Query(c.Claim)).Rules;
 }

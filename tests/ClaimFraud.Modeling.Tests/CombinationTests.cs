@@ -44,3 +44,13 @@ public class CombinationTests
     [Fact]
     public void NonFiniteInputsCountAsNothing() => Assert.Equal(0.8 * 0.5, C.Combine(double.NaN, 0.5), 10);
 }
+
+public class FeatureSectionTests
+{
+    [Fact]
+    public void EveryFeatureHasAnIndonesianLabelAndNoLabelIsStale()
+    {
+        var names = ClaimFraud.Features.Schema.FeatureSchema.Current.Names;
+        Assert.All(names, n => Assert.NotEqual(n, FeatureSections.LabelOf(n)));
+    }
+}

@@ -45,16 +45,20 @@ public sealed class FraudPatternTests(GeneratedDataset data)
 
     [Fact]
     public void SepAfterDischargeIsIssuedAfterTheDischarge() =>
-        Assert.All(Labelled(FraudPatterns.SepAfterDischarge), c => Assert.True(c.Documents!.Sep!.IssuedAt > c.DischargeAt, c.ClaimId));
+        Assert.All(Labelled(FraudPatterns.SepAfterDischarge), c => Assert.True(c.Documents?.Sep?.IssuedAt > c.DischargeAt, c.ClaimId));
 
     [Fact]
     public void LabOutsideStayHasALabBeforeAdmissionOrAfterDischarge() =>
         Assert.All(Labelled(FraudPatterns.LabOutsideStay), c => Assert.Contains(c.LabTests, l => l.At < c.AdmissionAt || l.At > c.DischargeAt));
 
     [Fact]
-    public void NameMismatchIsMoreThanADifferenceOfCaseOrTitle() =>
+    public void NameMismatchIsMoreThanADifferenceOfCaseOrTitleOnADocumentTheClaimCarries() =>
         Assert.All(Labelled(FraudPatterns.NameMismatch), c =>
-            Assert.False(Names.Same(c.Documents!.Sep!.PatientName, c.Patient.Name) && Names.Same(c.Documents.ResumeMedis!.PatientName, c.Patient.Name), c.ClaimId));
+        {
+            var names = new[] { c.Documents?.Sep?.PatientName, c.Documents?.ResumeMedis?.PatientName }.OfType<string>().ToList();
+            Assert.NotEmpty(names);
+            Assert.Contains(names, n => !Names.Same(n, c.Patient.Name));
+        });
 
     [Fact]
     public void ExtendedStayGoesBeyondTheDiagnosisMaximum() =>
@@ -137,27 +141,37 @@ public sealed class FraudPatternTests(GeneratedDataset data)
     [Fact]
     public void PhantomBillingLeavesResumeDatesOrProceduresOutsideTheStay() =>
         Assert.All(Labelled(FraudPatterns.PhantomBilling), c => Assert.True(
-            c.Documents!.ResumeMedis!.AdmissionAt != c.AdmissionAt || c.Documents.ResumeMedis.DischargeAt != c.DischargeAt
+            c.Documents?.ResumeMedis is { } resume && (resume.AdmissionAt != c.AdmissionAt || resume.DischargeAt != c.DischargeAt)
             || c.Procedures.Any(p => p.At < c.AdmissionAt || p.At > c.DischargeAt), c.ClaimId));
 
     [Fact]
-    public void RoomClassUpgradeBillsAboveTheClassOnThePatientsOtherClaims()
+    public void RoomClassUpgradeBillsAboveTheClassOnThePatientsOtherClaimsOrClaimsABetterClassTariff()
     {
-        var legitClass = data.Legitimate.GroupBy(c => c.Patient.BpjsNumber!).ToDictionary(g => g.Key, g => g.First().CareClass);
+        var legitClass = data.Legitimate.GroupBy(c => c.Patient.Nik).ToDictionary(g => g.Key, g => g.First().CareClass);
+        // The hospital's tariff-table factor per discharge year, from its legitimate claims.
+        var factor = data.Legitimate.GroupBy(c => (c.Hospital.Code, StayCalendar.JakartaDate(c.DischargeAt).Year))
+            .ToDictionary(g => g.Key, g => data.TableFactor(g.First()));
         var upgraded = Labelled(FraudPatterns.RoomClassUpgrade);
         Assert.All(upgraded, c => Assert.Equal(CareType.Inpatient, c.CareType));
-        Assert.All(upgraded, c => Assert.InRange(c.CareClass, 1, 2));
-        var withHistory = upgraded.Where(c => legitClass.ContainsKey(c.Patient.BpjsNumber!)).ToList();
-        Assert.NotEmpty(withHistory);
-        Assert.All(withHistory, c => Assert.True(c.CareClass < legitClass[c.Patient.BpjsNumber!], c.ClaimId));
+        int openly = 0, byTariff = 0;
+        foreach (var c in upgraded)
+        {
+            bool betterClass = legitClass.TryGetValue(c.Patient.Nik, out int usual) && c.CareClass < usual;
+            bool betterTariff = factor.TryGetValue((c.Hospital.Code, StayCalendar.JakartaDate(c.DischargeAt).Year), out double f)
+                && data.TableFactor(c) / f >= 1.15;
+            if (betterTariff) byTariff++;
+            else if (betterClass) openly++;
+            else Assert.InRange(c.CareClass, 1, 2);
+        }
+        Assert.True(openly > 0 && byTariff > 0, $"openly {openly}, by tariff {byTariff}");
     }
 
     [Fact]
     public void UnbundlingAndReadmissionFollowAnEarlierStayOfTheSamePatientAndDiagnosis()
     {
         var all = data.Claims.Select(c => c.Claim).ToList();
-        var byPatient = all.GroupBy(c => c.Patient.BpjsNumber!).ToDictionary(g => g.Key, g => g.ToList());
-        Claim? Earlier(Claim c, int maxDays) => byPatient[c.Patient.BpjsNumber!].FirstOrDefault(e =>
+        var byPatient = all.GroupBy(c => c.Patient.Nik).ToDictionary(g => g.Key, g => g.ToList());
+        Claim? Earlier(Claim c, int maxDays) => byPatient[c.Patient.Nik].FirstOrDefault(e =>
             e.ClaimId != c.ClaimId && e.Hospital.Code == c.Hospital.Code && e.PrimaryDiagnosis!.Icd10 == c.PrimaryDiagnosis!.Icd10
             && e.DischargeAt <= c.AdmissionAt && Day(c.AdmissionAt).DayNumber - Day(e.DischargeAt).DayNumber <= maxDays);
         Assert.All(Labelled(FraudPatterns.Unbundling), c => Assert.NotNull(Earlier(c, 1)));
@@ -171,7 +185,7 @@ public sealed class FraudPatternTests(GeneratedDataset data)
         foreach (var c in Labelled(FraudPatterns.RepeatBilling))
         {
             Assert.Contains(all, e => e.ClaimId != c.ClaimId && string.CompareOrdinal(e.ClaimId[^8..], c.ClaimId[^8..]) < 0
-                && e.Patient.BpjsNumber == c.Patient.BpjsNumber && e.Hospital.Code == c.Hospital.Code
+                && e.Patient.Nik == c.Patient.Nik && e.Hospital.Code == c.Hospital.Code
                 && e.AdmissionAt == c.AdmissionAt && e.DischargeAt == c.DischargeAt);
         }
     }
@@ -182,11 +196,20 @@ public sealed class FraudPatternTests(GeneratedDataset data)
         var all = data.Claims.Select(c => c.Claim).ToList();
         foreach (var c in Labelled(FraudPatterns.Cloning))
         {
-            Assert.Contains(all, e => e.Patient.BpjsNumber != c.Patient.BpjsNumber && e.Hospital.Code == c.Hospital.Code
+            Assert.Contains(all, e => e.Patient.Nik != c.Patient.Nik && e.Hospital.Code == c.Hospital.Code
                 && e.InaCbg.Code == c.InaCbg.Code && e.PrimaryDiagnosis!.Icd10 == c.PrimaryDiagnosis!.Icd10
                 && e.Procedures.Select(p => p.Icd9Cm).SequenceEqual(c.Procedures.Select(p => p.Icd9Cm))
                 && c.Medications.All(m => e.Medications.Contains(m)) && e.AdmissionAt < c.AdmissionAt);
         }
+    }
+
+    [Fact]
+    public void PatternsAboutAPartArePlantedOnlyWhereTheClaimCarriesIt()
+    {
+        Assert.All(Labelled(FraudPatterns.LabOutsideStay), c => Assert.NotEmpty(c.LabTests));
+        foreach (var pattern in new[] { FraudPatterns.InappropriateDrug, FraudPatterns.InflatedDrugBill, FraudPatterns.IrrelevantVitamin })
+            Assert.All(Labelled(pattern), c => Assert.True(c.Medications.Count + c.Vitamins.Count > 0, $"{pattern} {c.ClaimId} lists no drug"));
+        Assert.All(Labelled(FraudPatterns.SepAfterDischarge), c => Assert.NotNull(c.Documents?.Sep));
     }
 
     [Fact]

@@ -10,14 +10,25 @@ public sealed class IdentityAndAddressTests(GeneratedDataset data)
     [Fact]
     public void EveryNikDecodesToARealDistrictAndAgreesWithSexAndBirthDateUnlessLabelledIdentityFraud()
     {
+        int defaulted = 0, checkedClaims = 0;
         foreach (var item in data.Claims.Where(c => !IsIdentityFraud(c)))
         {
+            checkedClaims++;
             var p = item.Claim.Patient;
             Assert.True(Nik.TryDecode(p.Nik, out var parts), $"{item.Claim.ClaimId}: NIK does not decode");
             Assert.NotNull(data.Catalog.Areas.FindDistrict(parts.DistrictCode));
-            Assert.True(Nik.AgreesWith(parts, p.Sex, p.BirthDate), $"{item.Claim.ClaimId}: NIK disagrees with sex or birth date");
-            Assert.Equal(p.BirthDate, parts.BirthDate(StayCalendar.JakartaDate(item.Claim.AdmissionAt)));
+            var born = parts.BirthDate(StayCalendar.JakartaDate(item.Claim.AdmissionAt))!.Value;
+            if (Nik.AgreesWith(parts, p.Sex, p.BirthDate))
+            {
+                Assert.Equal(p.BirthDate, born);
+                continue;
+            }
+            // A defaulted birth date on the claim (1 January or 1 July of the NIK's year) is a data-entry habit, not fraud.
+            Assert.True(p.BirthDate.Year == born.Year && p.BirthDate.Day == 1 && p.BirthDate.Month is 1 or 7,
+                $"{item.Claim.ClaimId}: NIK disagrees with sex or birth date");
+            defaulted++;
         }
+        Assert.InRange(defaulted / (double)checkedClaims, 0.001, 0.02);
     }
 
     [Fact]
@@ -31,7 +42,7 @@ public sealed class IdentityAndAddressTests(GeneratedDataset data)
             bool broken = !Nik.TryDecode(p.Nik, out var parts)
                 || data.Catalog.Areas.FindDistrict(parts.DistrictCode) is null
                 || !Nik.AgreesWith(parts, p.Sex, p.BirthDate)
-                || c.Documents?.Sep?.BpjsNumber != p.BpjsNumber;
+                || c.Documents?.Sep?.BpjsNumber is { } onSep && p.BpjsNumber is { } card && onSep != card;
             Assert.True(broken, $"{c.ClaimId} is labelled identity_fraud but its identity is consistent");
             Assert.True(Nik.IsSixteenDigits(p.Nik));
         }
@@ -43,7 +54,9 @@ public sealed class IdentityAndAddressTests(GeneratedDataset data)
         var byNik = data.Claims.Where(c => !IsIdentityFraud(c)).GroupBy(c => c.Claim.Patient.Nik);
         foreach (var g in byNik)
         {
-            Assert.Single(g.Select(c => (c.Claim.Patient.Name, c.Claim.Patient.BirthDate, c.Claim.Patient.BpjsNumber)).Distinct());
+            Assert.Single(g.Select(c => c.Claim.Patient.Name).Distinct());
+            // The card number is sometimes left off a claim, never replaced by another.
+            Assert.True(g.Select(c => c.Claim.Patient.BpjsNumber).OfType<string>().Distinct().Count() <= 1, g.Key);
             Assert.True(int.Parse(g.Key[12..]) >= 1);
         }
     }
@@ -51,10 +64,12 @@ public sealed class IdentityAndAddressTests(GeneratedDataset data)
     [Fact]
     public void BpjsNumbersHaveThirteenDigitsAndBelongToOnePerson()
     {
-        foreach (var g in data.Claims.GroupBy(c => c.Claim.Patient.BpjsNumber))
+        var withCard = data.Claims.Where(c => c.Claim.Patient.BpjsNumber is not null).ToList();
+        Assert.InRange(withCard.Count, data.Claims.Count * 0.8, data.Claims.Count - 1);
+        foreach (var g in withCard.GroupBy(c => c.Claim.Patient.BpjsNumber!))
         {
             Assert.Matches("^[0-9]{13}$", g.Key);
-            Assert.Single(g.Select(c => (c.Claim.Patient.Name, c.Claim.Patient.BirthDate, c.Claim.Patient.Sex)).Distinct());
+            Assert.Single(g.Select(c => (c.Claim.Patient.Name, c.Claim.Patient.Sex)).Distinct());
         }
     }
 
@@ -64,7 +79,8 @@ public sealed class IdentityAndAddressTests(GeneratedDataset data)
         var areas = data.Catalog.Areas;
         var villages = data.Catalog.Villages;
         int patients = 0, moved = 0;
-        foreach (var c in data.Claims.Where(c => !IsIdentityFraud(c)).Select(c => c.Claim).DistinctBy(c => c.Patient.Nik))
+        // Some extracts leave the address off; those that carry one must carry the real one.
+        foreach (var c in data.Claims.Where(c => !IsIdentityFraud(c)).Select(c => c.Claim).Where(c => c.Patient.Address is not null).DistinctBy(c => c.Patient.Nik))
         {
             patients++;
             var a = c.Patient.Address!;

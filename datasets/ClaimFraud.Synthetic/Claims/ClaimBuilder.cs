@@ -18,12 +18,15 @@ internal sealed class ClaimBuilder
     private static readonly TimeSpan Jakarta = StayCalendar.JakartaOffset;
     private readonly GeneratorKnowledge _k;
     private readonly DiagnosisModel[] _fallbackComorbidities;
+    private readonly LegitimateQuirks _quirks;
 
     public ClaimBuilder(GeneratorKnowledge knowledge)
     {
         _k = knowledge;
+        _quirks = new LegitimateQuirks(knowledge);
         var fallback = new List<DiagnosisModel>();
-        foreach (var code in new[] { "I10", "E11", "D64", "E86" })
+        // Common incidental diagnoses of hospital patients, coded as secondary whatever brought them in.
+        foreach (var code in new[] { "I10", "E11", "D64", "E86", "E78" })
             if (knowledge.Find(code) is { } d) fallback.Add(d);
         _fallbackComorbidities = [.. fallback];
     }
@@ -59,11 +62,19 @@ internal sealed class ClaimBuilder
             ?? throw new InvalidOperationException("No diagnosis fits the patient.");
         int age = AgeOn(patient, plan.Day);
 
+        var record = plan.Record ?? ClaimRecord.Complete;
         var care = plan.CareType
             ?? (plan.RequireInpatient || plan.ForceInpatient || rng.NextDouble() < dx.Profile.InpatientShare ? CareType.Inpatient : CareType.Outpatient);
+        // A usually-outpatient complaint is admitted for a day or two when the patient is frail (elderly) or very young.
+        bool admitOutpatientDx = plan.CareType is null && care == CareType.Outpatient && !dx.CanBeInpatient && !dx.IsNeonatal
+            && (age >= 65 || age < 5) && record.Has(ClaimQuirks.AdmitOutpatientDiagnosis);
+        if (admitOutpatientDx) care = CareType.Inpatient;
         bool inpatient = care == CareType.Inpatient;
         int severity = inpatient ? plan.EvidenceSeverity ?? DrawSeverity(dx.Profile.Severity, age, rng) : 0;
-        int los = inpatient ? plan.Los ?? DrawLos(dx, severity, rng) : 1;
+        int los = !inpatient ? 1 : plan.Los ?? (admitOutpatientDx ? ShortAdmission(rng) : DrawLos(dx, severity, rng));
+        // Complications keep some severity III patients well past the usual maximum, legitimately.
+        if (inpatient && severity == 3 && plan.Los is null && !admitOutpatientDx && record.Has(ClaimQuirks.LongComplicatedStay))
+            los = Math.Max(los, (int)Math.Ceiling(Math.Max(2, dx.Profile.LosMax) * rng.Uniform(1.55, 2.1)));
 
         var admission = plan.AdmissionAt ?? At(plan.Day, inpatient ? InpatientMinute(rng) : OutpatientMinute(rng));
         var discharge = Discharge(admission, care, los, rng);
@@ -90,18 +101,66 @@ internal sealed class ClaimBuilder
             ResumeAdmissionAt = admission,
             ResumeDischargeAt = discharge,
             Kind = plan.Kind,
+            Record = record,
         };
 
-        AddSecondaries(draft, plan, age, rng);
+        // Some extracts list the primary diagnosis only; the claim's content then rests on it alone.
+        if (record.SecondaryDiagnoses) AddSecondaries(draft, plan, age, rng);
         double intensity = !inpatient ? 1.0 : severity switch { 1 => 0.9, 2 => 1.1, _ => 1.3 };
-        AddProcedures(draft, inpatient ? dx.InpatientProcedures : dx.OutpatientProcedures, intensity, rng);
-        AddDrugs(draft, inpatient ? dx.InpatientDrugs : dx.OutpatientDrugs, age, rng);
-        AddVitamins(draft, inpatient ? dx.InpatientVitamins : dx.OutpatientVitamins, rng);
-        AddLabs(draft, dx.Labs, intensity, rng);
+        // An admitted outpatient complaint gets the outpatient work-up: its diagnosis lists no inpatient care.
+        bool inpatientContent = inpatient && !admitOutpatientDx;
+        AddProcedures(draft, inpatientContent ? dx.InpatientProcedures : dx.OutpatientProcedures, intensity, rng);
+        // Extracts that do not itemise drugs or labs carry empty lists (the package price covers them).
+        if (record.DrugsItemised)
+        {
+            AddDrugs(draft, inpatientContent ? dx.InpatientDrugs : dx.OutpatientDrugs, age, rng);
+            AddVitamins(draft, inpatientContent ? dx.InpatientVitamins : dx.OutpatientVitamins, rng);
+        }
+        if (record.LabsItemised) AddLabs(draft, dx.Labs, intensity, rng);
 
-        // Legitimate bills sit near the tariff: the hospital's markup times per-claim noise; severe cases run a little higher.
-        draft.Ratio = hospital.Markup * Math.Exp(rng.Normal(0, 0.11)) * (severity == 3 ? 1.04 : 1.0);
+        // Legitimate bills sit near the tariff: the hospital's markup, what the stay took, and per-claim noise.
+        draft.Ratio = hospital.Markup * StayFactor(draft) * Math.Exp(rng.Normal(0, 0.09));
+
+        // What real legitimate claims add to the textbook content: routine procedures any admission gets, and oddities.
+        AddGeneralProcedures(draft, rng);
+        _quirks.Apply(draft, record, age, rng);
         return draft;
+    }
+
+    /// <summary>
+    /// A fee-for-service bill follows the stay: room and care days. Against a package priced for the group's typical
+    /// stay (the catalog's: severity II 1.5×, III 2× the severity I stay), a longer stay bills more and a shorter one less.
+    /// </summary>
+    private static double StayFactor(ClaimDraft d)
+    {
+        if (d.CareType != CareType.Inpatient) return 1.0;
+        double typical = Math.Max(1, d.Diagnosis.Profile.LosTypical) * (d.EvidenceSeverity switch { 2 => 1.5, 3 => 2.0, _ => 1.0 });
+        return Math.Clamp(Math.Pow(d.Los / typical, 0.3), 0.75, 1.4);
+    }
+
+    /// <summary>An admission of a usually-outpatient complaint: mostly one day, sometimes two or three.</summary>
+    private static int ShortAdmission(Rng rng)
+    {
+        double u = rng.NextDouble();
+        return u < 0.6 ? 1 : u < 0.9 ? 2 : 3;
+    }
+
+    /// <summary>
+    /// Procedures done whatever the diagnosis (physical examination, ECG, chest x-ray, the IV line, …) at the rates of
+    /// general_procedures.csv; never twice, never where the catalog lists the pair as inappropriate (I10 + nebuliser).
+    /// </summary>
+    private void AddGeneralProcedures(ClaimDraft d, Rng rng)
+    {
+        bool inpatient = d.CareType == CareType.Inpatient;
+        int before = d.Procedures.Count;
+        foreach (var g in _k.GeneralProcedures)
+        {
+            if (!rng.Chance(inpatient ? g.InpatientProbability : g.OutpatientProbability)) continue;
+            if (!g.AppliesToAny(d.DiagnosisCode, d.SecondaryCodes) || d.Procedures.Exists(p => p.Icd9Cm == g.Icd9Cm)) continue;
+            if (_quirks.Pairs.Procedure(d, g.Icd9Cm)) continue;
+            d.Procedures.Add(new Procedure(g.Icd9Cm, InsideStay(d, rng, 0.0, 0.6)));
+        }
+        if (d.Procedures.Count > before) d.Procedures.Sort(static (a, b) => Nullable.Compare(a.At, b.At));
     }
 
     private static int DrawSeverity(ClinicalSeverity clinical, int age, Rng rng)
@@ -189,13 +248,15 @@ internal sealed class ClaimBuilder
         }
         int count;
         double u = rng.NextDouble();
-        if (draft.CareType == CareType.Outpatient) count = u < 0.7 ? 0 : u < 0.95 ? 1 : 2;
-        else count = draft.EvidenceSeverity switch { 1 => u < 0.65 ? 0 : 1, 2 => u < 0.6 ? 1 : 2, _ => u < 0.5 ? 2 : 3 };
+        // Secondary diagnoses are the rule on hospital claims (INA-CBG severity comes from them), less so on visits.
+        if (draft.CareType == CareType.Outpatient) count = u < 0.5 ? 0 : u < 0.85 ? 1 : 2;
+        else count = draft.EvidenceSeverity switch { 1 => u < 0.4 ? 0 : u < 0.85 ? 1 : 2, 2 => u < 0.5 ? 1 : u < 0.9 ? 2 : 3, _ => u < 0.4 ? 2 : 3 };
         if (age >= 60 && count < 3 && rng.Chance(0.25)) count++;
-        var options = draft.Diagnosis.Comorbidities.Length > 0 ? draft.Diagnosis.Comorbidities : _fallbackComorbidities;
+        var own = draft.Diagnosis.Comorbidities;
         for (int attempt = 0; attempt < count * 3 && draft.Secondaries.Count < count; attempt++)
         {
-            // Earlier entries of a comorbidity list are the commoner companions.
+            // The diagnosis's own companions first (earlier entries are the commoner ones), then incidental ones.
+            var options = own.Length > 0 && attempt < own.Length + count ? own : _fallbackComorbidities;
             int i = Math.Min(options.Length - 1, (int)(options.Length * Math.Pow(rng.NextDouble(), 1.6)));
             var s = options[i];
             if (!s.Allows(draft.Patient.Sex, age)) continue;

@@ -28,7 +28,7 @@ internal sealed class ClaimDraft
     public int EvidenceSeverity { get; set; }
     /// <summary>Severity coded on the INA-CBG (0 outpatient); equals the evidence unless upcoded.</summary>
     public int ClaimedSeverity { get; set; }
-    /// <summary>Bill = INA-CBG tariff × ratio + extra charges.</summary>
+    /// <summary>Bill = <see cref="BillTariff"/> × ratio + extra charges.</summary>
     public double Ratio { get; set; } = 1.0;
     public long ExtraCharges { get; set; }
     public required DateTimeOffset SepIssuedAt { get; set; }
@@ -47,18 +47,47 @@ internal sealed class ClaimDraft
     public long Sequence { get; set; }
     /// <summary>A bill fixed by a pattern (cloning copies the amounts), overriding tariff × ratio + extra.</summary>
     public long? FixedHospitalTariff { get; set; }
+    /// <summary>Which optional parts the extract carries (documents, itemised lists, identifiers).</summary>
+    public ClaimRecord Record { get; set; } = ClaimRecord.Complete;
+    /// <summary>The care class whose tariff is claimed when it is not <see cref="CareClass"/> (a room-class upgrade billed under the entitled class).</summary>
+    public int? TariffCareClass { get; set; }
 
     public string CbgCode => Diagnosis.CbgCode(CareType == Domain.Claims.CareType.Outpatient ? 0 : ClaimedSeverity);
 
-    public long CbgTariff => Diagnosis.Tariff(CareType == Domain.Claims.CareType.Outpatient ? 0 : ClaimedSeverity,
-        Hospital.Class, Hospital.TariffRegion, CareClass);
+    /// <summary>The claimed group's tariff in the hospital's tariff table for the discharge year: the catalog's approximation × the table's factor.</summary>
+    public long CbgTariff
+    {
+        get
+        {
+            long catalog = Diagnosis.Tariff(CareType == Domain.Claims.CareType.Outpatient ? 0 : ClaimedSeverity,
+                Hospital.Class, Hospital.TariffRegion, TariffCareClass ?? CareClass);
+            double factor = Hospital.Tariffs?.FactorFor(StayCalendar.JakartaDate(DischargeAt).Year) ?? 1.0;
+            return (long)Math.Round(catalog * factor / 100.0) * 100;
+        }
+    }
+
+    /// <summary>
+    /// What the care given is worth in the hospital's tariff table: the group at the severity the evidence supports and
+    /// the room actually used. The hospital bills for care, not for the code, so an upcoded code raises the INA-CBG
+    /// tariff claimed but not the bill.
+    /// </summary>
+    public long BillTariff
+    {
+        get
+        {
+            long catalog = Diagnosis.Tariff(CareType == Domain.Claims.CareType.Outpatient ? 0 : EvidenceSeverity,
+                Hospital.Class, Hospital.TariffRegion, TariffCareClass ?? CareClass);
+            double factor = Hospital.Tariffs?.FactorFor(StayCalendar.JakartaDate(DischargeAt).Year) ?? 1.0;
+            return (long)Math.Round(catalog * factor / 100.0) * 100;
+        }
+    }
 
     public long HospitalTariff
     {
         get
         {
             if (FixedHospitalTariff is { } fixedTariff) return fixedTariff;
-            double bill = CbgTariff * Ratio + ExtraCharges;
+            double bill = BillTariff * Ratio + ExtraCharges;
             return Math.Max(0, (long)Math.Round(bill / 100.0) * 100);
         }
     }
@@ -76,12 +105,16 @@ internal sealed class ClaimDraft
         var diagnoses = new Diagnosis[1 + SecondaryCodes.Count];
         diagnoses[0] = new Diagnosis(DiagnosisCode, true);
         for (int i = 0; i < SecondaryCodes.Count; i++) diagnoses[i + 1] = new Diagnosis(SecondaryCodes[i], false);
+        var record = Record;
+        var patient = PatientInfo;
+        if (!record.Address || !record.BpjsNumber)
+            patient = patient with { Address = record.Address ? patient.Address : null, BpjsNumber = record.BpjsNumber ? patient.BpjsNumber : null };
         return new Claim
         {
             ClaimId = claimId,
             Hospital = Hospital.Info,
-            DoctorId = Hospital.Doctors[DoctorIndex],
-            Patient = PatientInfo,
+            DoctorId = record.DoctorId ? Hospital.Doctors[DoctorIndex] : null,
+            Patient = patient,
             CareType = CareType,
             CareClass = CareClass,
             AdmissionAt = AdmissionAt,
@@ -94,10 +127,11 @@ internal sealed class ClaimDraft
             LabTests = LabTests,
             InaCbg = new InaCbg(CbgCode, CbgTariff),
             HospitalTariff = HospitalTariff,
-            Documents = new ClaimDocuments
+            // Documents not attached to the extract are absent, not empty: other systems send claims without them.
+            Documents = !record.Sep && !record.Resume ? null : new ClaimDocuments
             {
-                Sep = new SepDocument { Number = sepNumber, IssuedAt = SepIssuedAt, PatientName = SepName, BpjsNumber = SepBpjsNumber },
-                ResumeMedis = new ResumeMedis { PatientName = ResumeName, AdmissionAt = ResumeAdmissionAt, DischargeAt = ResumeDischargeAt },
+                Sep = record.Sep ? new SepDocument { Number = sepNumber, IssuedAt = SepIssuedAt, PatientName = SepName, BpjsNumber = SepBpjsNumber } : null,
+                ResumeMedis = record.Resume ? new ResumeMedis { PatientName = ResumeName, AdmissionAt = ResumeAdmissionAt, DischargeAt = ResumeDischargeAt } : null,
             },
         };
     }

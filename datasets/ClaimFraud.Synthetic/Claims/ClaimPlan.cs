@@ -34,6 +34,8 @@ internal sealed class ClaimPlan
     public string[] AvoidSecondaryPrefixes { get; set; } = [];
     /// <summary>Secondary diagnoses to carry over (follow-up claims keep the first claim's comorbidities).</summary>
     public DiagnosisModel[]? Secondaries { get; set; }
+    /// <summary>Which optional parts the claim's extract carries and its innocuous oddities; drawn for the slot when unset.</summary>
+    public ClaimRecord? Record { get; set; }
     /// <summary>The kind of slot, for bookkeeping: fresh, return visit or derived fraud follow-up.</summary>
     public SlotKind Kind { get; set; }
 }

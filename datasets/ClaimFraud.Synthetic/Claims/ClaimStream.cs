@@ -162,6 +162,9 @@ internal sealed partial class ClaimStream
     /// <summary>A fresh visit or a return visit: maybe fraudulent, then possibly the start of a later visit.</summary>
     private void BaseVisit(ClaimPlan plan, Rng rng, DateOnly date)
     {
+        // The record's shape comes first, from the slot's own stream: fraud is then chosen among patterns whose trace
+        // the record can carry, and legitimate and fraudulent claims are equally sparse.
+        plan.Record ??= DrawRecord(plan.Hospital);
         _fraud.Rng = new Rng(SeedMix.Derive(_options.Seed, SeedStream.Fraud, _slot));
         var decision = _planner.Decide(plan, _fraud);
         if (decision?.Primary is CloningPattern cloning)
@@ -212,6 +215,7 @@ internal sealed partial class ClaimStream
     /// <summary>The labelled second stay of an unbundled episode or a fake readmission.</summary>
     private void FollowUpVisit(ScheduledVisit visit, Rng rng)
     {
+        visit.Plan.Record ??= DrawRecord(visit.Plan.Hospital);
         var draft = _builder.Build(visit.Plan, rng);
         draft.Label(visit.Pattern!.Name);
         Add(draft);
@@ -235,9 +239,11 @@ internal sealed partial class ClaimStream
         {
             var template = _recent[(start + i) % _recentCount];
             if (template.Hospital != plan.Hospital || template.IsFraud || template.Patient == plan.Patient) continue;
+            // A copy is only a visible clone when the copied content is specific enough to fingerprint.
+            if (!CloningPattern.IsDistinctive(template)) continue;
             if (template.Diagnosis.IsNeonatal || !template.Diagnosis.Allows(plan.Patient.Sex, age)) continue;
             _fraud.Strength = decision.Strength;
-            Add(cloning.Clone(template, plan.Patient, date, _fraud));
+            Add(cloning.Clone(template, plan.Patient, date, plan.Record ?? ClaimRecord.Complete, _fraud));
             return true;
         }
         return false;
@@ -257,6 +263,10 @@ internal sealed partial class ClaimStream
     }
 
     private Rng SlotRng() => new(SeedMix.Derive(_options.Seed, SeedStream.Claims, _slot++));
+
+    /// <summary>The current slot's record shape (which optional parts its extract carries), from a stream of its own.</summary>
+    private ClaimRecord DrawRecord(Hospital hospital) =>
+        ClaimRecord.Draw(hospital.Records, new Rng(SeedMix.Derive(_options.Seed, SeedStream.ClaimRecords, _slot)));
 
     /// <summary>A pool member not in hospital and without a visit already planned; the pool fills lazily in a fixed order.</summary>
     private Patient PickPatient(DateOnly date, Rng rng)

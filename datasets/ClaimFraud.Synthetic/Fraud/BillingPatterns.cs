@@ -155,7 +155,7 @@ internal sealed class ExtendedStayPattern : FraudPattern
     {
         var p = draft.Diagnosis.Profile;
         int max = Math.Max(p.LosMax, 2);
-        int los = (int)Math.Ceiling(max * ctx.ByStrength(1.3, 1.6, 1.6, 2.2, 2.2, 3.5));
+        int los = (int)Math.Ceiling(max * ctx.ByStrength(1.2, 1.5, 1.5, 2.2, 2.2, 3.5));
         los = Math.Max(los, max + 2);
         int extraDays = los - draft.Los;
         if (extraDays <= 0) { draft.Label(Name); return; }
@@ -197,11 +197,12 @@ internal sealed class InflatedDrugBillPattern : FraudPattern
     public override double Weight => 6;
     public override bool CanAccompany => true;
 
-    public override bool AppliesTo(ClaimDraft draft) => draft.Medications.Count > 0;
+    public override bool Fits(ClaimPlan plan, FraudContext ctx) => RecordOf(plan).DrugsItemised;
+
+    public override bool AppliesTo(ClaimDraft draft) => draft.Record.DrugsItemised && draft.Medications.Count > 0;
 
     public override void Apply(ClaimDraft draft, FraudContext ctx)
     {
-        if (draft.Medications.Count == 0) AddTypicalDrug(draft, ctx);
         int count = Math.Min(draft.Medications.Count, ctx.CountByStrength(1, 1, 1, 2, 2, 3));
         int start = ctx.Rng.Next(draft.Medications.Count);
         for (int i = 0; i < count; i++)
@@ -221,21 +222,6 @@ internal sealed class InflatedDrugBillPattern : FraudPattern
         }
         draft.Label(Name);
     }
-
-    private static void AddTypicalDrug(ClaimDraft draft, FraudContext ctx)
-    {
-        var list = draft.Diagnosis.Profile.Drugs;
-        var dd = list.Count > 0 ? list[ctx.Rng.Next(list.Count)] : null;
-        var drug = dd?.Drug ?? ctx.Knowledge.Catalog.Clinical.Drugs[0];
-        double quantity = Math.Max(1, Math.Round((dd?.DailyQuantity ?? 3) * draft.Los));
-        draft.Medications.Add(new Medication
-        {
-            Name = drug.Name,
-            Form = drug.Form,
-            Quantity = quantity,
-            UnitPrice = ClaimBuilder.Price(drug.UnitPriceMin, drug.UnitPriceMax, draft.Hospital, ctx.Rng),
-        });
-    }
 }
 
 /// <summary>Permenkes 16/2019: a care class above the patient's entitlement, billed at that class's tariff.</summary>
@@ -251,10 +237,17 @@ internal sealed class RoomClassUpgradePattern : FraudPattern
     {
         plan.RequireInpatient = true;
         int entitled = plan.Patient.Entitlement;
-        plan.CareClass = entitled == 3 && ctx.Rng.Chance(0.35) ? 1 : entitled - 1;
+        int upgraded = entitled == 3 && ctx.Rng.Chance(0.35) ? 1 : entitled - 1;
+        // Most bill the better class openly; some keep the entitled class on the claim and claim the better class's tariff.
+        if (ctx.Rng.Chance(0.35)) ctx.State = upgraded;
+        else plan.CareClass = upgraded;
     }
 
-    public override void Apply(ClaimDraft draft, FraudContext ctx) => draft.Label(Name);
+    public override void Apply(ClaimDraft draft, FraudContext ctx)
+    {
+        if (ctx.State is int tariffClass) draft.TariffCareClass = tariffClass;
+        draft.Label(Name);
+    }
 }
 
 /// <summary>
@@ -270,7 +263,8 @@ internal sealed class PhantomBillingPattern : FraudPattern
     public override void Apply(ClaimDraft draft, FraudContext ctx)
     {
         var rng = ctx.Rng;
-        if (draft.CareType == CareType.Inpatient && draft.Los >= 3 && rng.Chance(0.5))
+        // The resume variant needs a resume on the claim to disagree with it.
+        if (draft.CareType == CareType.Inpatient && draft.Los >= 3 && draft.Record.Resume && rng.Chance(0.5))
         {
             // The resume medis records the real, shorter stay; the claim bills phantom days.
             int phantom = Math.Min(draft.Los - 1, ctx.CountByStrength(1, 1, 1, 2, 2, 4));

@@ -57,7 +57,10 @@ internal sealed class InappropriateDrugPattern : FraudPattern
     public override string Name => FraudPatterns.InappropriateDrug;
     public override double Weight => 6;
 
-    public override bool Fits(ClaimPlan plan, FraudContext ctx) => Choose(plan, ctx, probe: true) is not null;
+    // The trace is an itemised drug: a record without drug lines cannot carry it.
+    public override bool Fits(ClaimPlan plan, FraudContext ctx) => RecordOf(plan).DrugsItemised && Choose(plan, ctx, probe: true) is not null;
+
+    public override bool AppliesTo(ClaimDraft draft) => HasDrugLines(draft);
 
     public override void Prepare(ClaimPlan plan, FraudContext ctx)
     {
@@ -110,6 +113,10 @@ internal sealed class IrrelevantVitaminPattern : FraudPattern
 {
     public override string Name => FraudPatterns.IrrelevantVitamin;
     public override double Weight => 4;
+
+    public override bool Fits(ClaimPlan plan, FraudContext ctx) => RecordOf(plan).DrugsItemised;
+
+    public override bool AppliesTo(ClaimDraft draft) => HasDrugLines(draft);
 
     public override void Prepare(ClaimPlan plan, FraudContext ctx)
     {

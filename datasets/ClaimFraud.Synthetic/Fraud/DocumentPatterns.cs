@@ -11,6 +11,10 @@ internal sealed class SepAfterDischargePattern : FraudPattern
     public override double Weight => 5;
     public override bool CanAccompany => true;
 
+    public override bool Fits(ClaimPlan plan, FraudContext ctx) => RecordOf(plan).Sep;
+
+    public override bool AppliesTo(ClaimDraft draft) => draft.Record.Sep;
+
     public override void Apply(ClaimDraft draft, FraudContext ctx)
     {
         double hours = ctx.ByStrength(1, 12, 12, 48, 48, 240);
@@ -25,6 +29,10 @@ internal sealed class LabOutsideStayPattern : FraudPattern
     public override string Name => FraudPatterns.LabOutsideStay;
     public override double Weight => 5;
     public override bool CanAccompany => true;
+
+    public override bool Fits(ClaimPlan plan, FraudContext ctx) => RecordOf(plan).LabsItemised;
+
+    public override bool AppliesTo(ClaimDraft draft) => draft.Record.LabsItemised && draft.LabTests.Count > 0;
 
     public override void Apply(ClaimDraft draft, FraudContext ctx)
     {
@@ -56,6 +64,10 @@ internal sealed class NameMismatchPattern : FraudPattern
     public override double Weight => 5;
     public override bool CanAccompany => true;
 
+    public override bool Fits(ClaimPlan plan, FraudContext ctx) => RecordOf(plan) is { Sep: true } or { Resume: true };
+
+    public override bool AppliesTo(ClaimDraft draft) => draft.Record is { Sep: true } or { Resume: true };
+
     public override void Apply(ClaimDraft draft, FraudContext ctx)
     {
         var p = draft.Patient;
@@ -78,7 +90,9 @@ internal sealed class NameMismatchPattern : FraudPattern
                 break;
         }
         if (rng.Chance(0.3)) changed = changed.ToUpperInvariant();
-        if (rng.Chance(0.6)) draft.SepName = changed;
+        // The changed name goes on a document the claim carries.
+        bool onSep = draft.Record.Sep && (!draft.Record.Resume || rng.Chance(0.6));
+        if (onSep) draft.SepName = changed;
         else draft.ResumeName = changed;
         draft.Label(Name);
     }
@@ -118,6 +132,8 @@ internal sealed class IdentityFraudPattern : FraudPattern
             Strength.Moderate => rng.Chance(0.5) ? 1 : 2,
             _ => rng.Chance(0.5) ? 3 : 4,
         };
+        // Another member's card on the SEP shows only when the claim carries both the SEP and the patient's card number.
+        if (variant == 0 && !(draft.Record.Sep && draft.Record.BpjsNumber)) variant = 1;
         switch (variant)
         {
             case 0:

@@ -85,6 +85,8 @@ internal sealed class RepeatBillingPattern : FraudPattern
     {
         var rng = ctx.Rng;
         var copy = DraftCopies.Copy(original, original.Patient, original.PatientInfo, original.AdmissionAt, SlotKind.Copy);
+        // Sent again, possibly from another export: the copied lists stay as they were, documents and identifiers are drawn anew.
+        copy.Record = original.Record.CopiedAs(original.Hospital.Records, rng);
         copy.SepName = original.SepName;
         copy.ResumeName = original.ResumeName;
         copy.SepBpjsNumber = original.SepBpjsNumber;
@@ -123,12 +125,22 @@ internal sealed class CloningPattern : FraudPattern
 
     public override void Apply(ClaimDraft draft, FraudContext ctx) { }
 
-    public ClaimDraft Clone(ClaimDraft template, Patient patient, DateOnly day, FraudContext ctx)
+    /// <summary>Whether a claim's content is specific enough that a copy of it is visible as one (the fingerprint's minimum items).</summary>
+    public static bool IsDistinctive(ClaimDraft template) =>
+        template.Procedures.Count + template.Medications.Count >= (template.CareType == CareType.Inpatient ? 2 : 3);
+
+    /// <summary>The clone: the template's content under <paramref name="patient"/>, with <paramref name="record"/>'s documents and identifiers.</summary>
+    public ClaimDraft Clone(ClaimDraft template, Patient patient, DateOnly day, ClaimRecord record, FraudContext ctx)
     {
         var rng = ctx.Rng;
         // Same time of day as the template, on this slot's day.
         var admission = ClaimBuilder.At(day, template.AdmissionAt.Hour * 60 + template.AdmissionAt.Minute);
         var clone = DraftCopies.Copy(template, patient, patient.Info, admission, SlotKind.Fresh);
+        clone.Record = record with
+        {
+            DrugsItemised = template.Record.DrugsItemised, LabsItemised = template.Record.LabsItemised,
+            SecondaryDiagnoses = template.Record.SecondaryDiagnoses, Quirks = ClaimQuirks.None,
+        };
         clone.SepName = rng.Chance(0.4) ? patient.Name.ToUpperInvariant() : patient.Name;
         clone.ResumeName = patient.Name;
         clone.SepBpjsNumber = patient.Info.BpjsNumber;
@@ -171,6 +183,8 @@ internal static class DraftCopies
             ResumeAdmissionAt = t.ResumeAdmissionAt + shift,
             ResumeDischargeAt = t.ResumeDischargeAt + shift,
             Kind = kind,
+            Record = t.Record,
+            TariffCareClass = t.TariffCareClass,
         };
         copy.Secondaries.AddRange(t.Secondaries);
         copy.SecondaryCodes.AddRange(t.SecondaryCodes);

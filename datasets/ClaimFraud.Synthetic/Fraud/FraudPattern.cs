@@ -76,6 +76,12 @@ internal abstract class FraudPattern
 
     public abstract void Apply(ClaimDraft draft, FraudContext ctx);
 
+    /// <summary>Whether the drawn claim lists drugs or vitamins (added lines on an unlisted bill would make "listed" itself a sign).</summary>
+    protected static bool HasDrugLines(ClaimDraft draft) => draft.Record.DrugsItemised && draft.Medications.Count + draft.Vitamins.Count > 0;
+
+    /// <summary>The plan's record shape (complete when none was drawn).</summary>
+    protected static ClaimRecord RecordOf(ClaimPlan plan) => plan.Record ?? ClaimRecord.Complete;
+
     /// <summary>
     /// Adds a charge to the bill with a little markup of its own. One addition is capped at a multiple of the
     /// INA-CBG tariff that grows with strength: an outpatient visit paid Rp 165,000 does not get a Rp 3 million

@@ -23,6 +23,7 @@ internal sealed class FraudPlanner
     private readonly FraudPattern[] _patterns;
     private readonly FraudPattern[] _companions;
     private readonly HospitalFraudPattern _hospitalFraud = new();
+    private readonly OverchargingPattern _fallback = new();
     private readonly double _rate;
     private readonly double _badShare;
     private readonly double _twoClaimScale;
@@ -111,10 +112,13 @@ internal sealed class FraudPlanner
     {
         ctx.Strength = decision.Strength;
         ctx.State = decision.State;
-        decision.Primary.Apply(draft, ctx);
+        // A pattern whose trace the drawn claim cannot carry (no lab line to date outside the stay, no drug line to
+        // inflate) gives way to overcharging: adding the missing line would make "has a list" a fraud signal.
+        var primary = decision.Primary.AppliesTo(draft) ? decision.Primary : _fallback;
+        primary.Apply(draft, ctx);
         foreach (var (pattern, strength) in decision.Extras)
         {
-            if (!pattern.AppliesTo(draft)) continue;
+            if (!pattern.AppliesTo(draft) || primary == _fallback && pattern is OverchargingPattern) continue;
             ctx.Strength = strength;
             ctx.State = null;
             pattern.Apply(draft, ctx);

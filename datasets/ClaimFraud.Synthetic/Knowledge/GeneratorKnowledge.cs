@@ -35,8 +35,20 @@ internal sealed class GeneratorKnowledge
     public required ProcedureMisuse[] ProcedureMisuses { get; init; }
     public required DrugMisuse[] DrugMisuses { get; init; }
     public required VitaminMisuse[] VitaminMisuses { get; init; }
-    /// <summary>Non-major procedures some diagnosis calls for: the pool unnecessary procedures are drawn from.</summary>
+    /// <summary>Non-major procedures some diagnosis calls for and that are not general: the pool unnecessary procedures are drawn from.</summary>
     public required string[] RoutineProcedures { get; init; }
+    /// <summary>Procedures done for any diagnosis (general_procedures.csv).</summary>
+    public required GeneralProcedure[] GeneralProcedures { get; init; }
+    /// <summary>Codes of <see cref="GeneralProcedures"/>, for "is this general" checks.</summary>
+    public required HashSet<string> GeneralCodes { get; init; }
+    /// <summary>Diagnostic imaging (ICD-9-CM 87–88) some diagnosis calls for, not general: a legitimate extra work-up.</summary>
+    public required string[] ImagingProcedures { get; init; }
+    /// <summary>Every (diagnosis, drug) row: a drug off the claim's own list is drawn from here, dosed as its own row says.</summary>
+    public required DiagnosisDrug[] AllDrugRows { get; init; }
+    /// <summary>(name, form) of the drugs the catalog marks expensive.</summary>
+    public required HashSet<(string Name, string Form)> ExpensiveDrugs { get; init; }
+    /// <summary>Vitamin rows at ordinary doses: supportive supplements a diagnosis does not list.</summary>
+    public required DiagnosisVitamin[] SupportiveVitaminRows { get; init; }
     public required VitaminEntry[] HighDoseVitamins { get; init; }
     public required LabTestEntry[] LabTests { get; init; }
     public required HashSet<string> MajorProcedures { get; init; }
@@ -136,8 +148,11 @@ internal sealed class GeneratorKnowledge
             }
         }
 
-        var routine = models.SelectMany(m => m.Profile.Procedures).Where(p => !p.IsMajor && IsClaimableProcedure(icd9, p.Icd9Cm))
+        var general = GeneralProcedureTable.Load(catalog.Directory, code => IsClaimableProcedure(icd9, code));
+        var generalCodes = general.Select(g => g.Icd9Cm).ToHashSet(StringComparer.Ordinal);
+        var routine = models.SelectMany(m => m.Profile.Procedures).Where(p => !p.IsMajor && IsClaimableProcedure(icd9, p.Icd9Cm) && !generalCodes.Contains(p.Icd9Cm))
             .Select(p => p.Icd9Cm).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var imaging = routine.Where(c => c.StartsWith("87.", StringComparison.Ordinal) || c.StartsWith("88.", StringComparison.Ordinal)).ToArray();
         var major = models.SelectMany(m => m.Profile.Procedures).Where(p => p.IsMajor).Select(p => p.Icd9Cm).ToHashSet(StringComparer.Ordinal);
 
         var regions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -161,6 +176,12 @@ internal sealed class GeneratorKnowledge
             DrugMisuses = [.. drugMisuses],
             VitaminMisuses = [.. vitaminMisuses],
             RoutineProcedures = routine,
+            GeneralProcedures = general,
+            GeneralCodes = generalCodes,
+            ImagingProcedures = imaging,
+            AllDrugRows = [.. models.SelectMany(m => m.Profile.Drugs)],
+            ExpensiveDrugs = clinical.Drugs.Where(d => d.IsExpensive).Select(d => (d.Name, d.Form)).ToHashSet(),
+            SupportiveVitaminRows = [.. models.SelectMany(m => m.Profile.Vitamins).Where(v => !v.Vitamin.IsHighDose)],
             HighDoseVitamins = clinical.Vitamins.Where(v => v.IsHighDose).ToArray(),
             LabTests = [.. clinical.LabTests],
             MajorProcedures = major,

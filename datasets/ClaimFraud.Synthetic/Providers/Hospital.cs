@@ -23,6 +23,10 @@ internal sealed class Hospital
     public required string[] Doctors { get; init; }
     /// <summary>Cumulative weights over <see cref="Doctors"/>: a few doctors see most patients.</summary>
     public required double[] DoctorWeights { get; init; }
+    /// <summary>What this hospital's claim extracts usually carry (documents, itemised lists, identifiers).</summary>
+    public RecordHabits Records { get; set; } = RecordHabits.Complete;
+    /// <summary>The hospital's tariff table relative to the catalog's approximate INA-CBG tariffs, per year (see <see cref="TariffTables"/>).</summary>
+    public TariffTables? Tariffs { get; set; }
     public bool IsBad { get; set; }
     /// <summary>The bad hospital's systematic overcharge factor (hospital_fraud).</summary>
     public double BadLevel { get; set; } = 1.0;

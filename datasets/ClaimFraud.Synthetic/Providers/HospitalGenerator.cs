@@ -72,11 +72,19 @@ internal static class HospitalGenerator
         {
             var hospital = hospitals[order[b]];
             hospital.IsBad = true;
-            hospital.BadLevel = fraudRng.Uniform(1.3, 1.9);
+            hospital.BadLevel = fraudRng.Uniform(1.15, 1.7);
             int count = Math.Min(hospital.Doctors.Length, 1 + fraudRng.Next(3));
             var chosen = new int[count];
             for (int k = 0; k < count; k++) chosen[k] = fraudRng.Next(hospital.Doctors.Length);
             hospital.BadDoctors = chosen;
+        }
+
+        // Streams of their own, so record habits and tariff tables leave every earlier draw as it was.
+        var habits = new Rng(SeedMix.Derive(options.Seed, SeedStream.HospitalRecords));
+        foreach (var h in hospitals)
+        {
+            h.Records = RecordHabits.Draw(habits);
+            h.Tariffs = new TariffTables(options.Seed, h.Index);
         }
         return hospitals;
     }

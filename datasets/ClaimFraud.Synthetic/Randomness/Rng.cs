@@ -109,4 +109,7 @@ internal enum SeedStream
     BpjsNumbers = 9,
     HospitalFraud = 10,
     AlteredNames = 11,
+    HospitalRecords = 12,
+    TariffTables = 13,
+    ClaimRecords = 14,
 }

@@ -1,3 +1,5 @@
+using ClaimFraud.Features.Knowledge;
+
 namespace ClaimFraud.Features.Extraction;
 
 /// <summary>
@@ -21,4 +23,22 @@ internal struct ClaimFacts
     public int MaxJustifiedProcedures;
     /// <summary><see cref="MaxJustifiedProcedures"/> scaled by how many typical stays the LOS spans (repeated labs, daily nebulisation).</summary>
     public int JustifiedProceduresForStay;
+    /// <summary>How many typical stays of the primary diagnosis the LOS spans (⌈LOS / typical LOS⌉, at least 1).</summary>
+    public int TypicalStays;
+    /// <summary>
+    /// Procedures that count toward "excessive": all but general procedures no diagnosis lists, of which only the
+    /// repeats beyond one per code per typical stay count (an ECG and a chest x-ray on admission are routine).
+    /// </summary>
+    public int CountedProcedures;
+    /// <summary>ina_cbg.tariff / the catalog tariff of its code and cell; NaN when the code is not in the catalog or a tariff is 0.</summary>
+    public double CbgTariffVsCatalog;
+    /// <summary>The claimed INA-CBG group when the catalog has it.</summary>
+    public CbgInfo? ClaimedGroup;
+    /// <summary>
+    /// When the claimed tariff, at the hospital's usual tariff level, is that of a better care class or a higher severity
+    /// of the same group: that level's catalog tariff over the claimed cell's (e.g. 1.2 for class 2 on a class 3 claim); else 0.
+    /// </summary>
+    public double HigherLevelStep;
+    public int HigherLevelCareClass;
+    public int HigherLevelSeverity;
 }

@@ -58,27 +58,36 @@ public sealed partial class ClaimFeatureExtractor
             facts.MaxJustifiedProcedures += d.MaxJustifiedProcedures;
         }
         int typicalLos = primary?.LosTypical ?? (dxs.Length > 0 ? dxs[0]!.LosTypical : 1);
-        facts.JustifiedProceduresForStay = facts.MaxJustifiedProcedures * Math.Max(1, (los + typicalLos - 1) / Math.Max(1, typicalLos));
+        facts.TypicalStays = Math.Max(1, (los + typicalLos - 1) / Math.Max(1, typicalLos));
+        facts.JustifiedProceduresForStay = facts.MaxJustifiedProcedures * facts.TypicalStays;
 
         int pairs = Procedures(claim, dxs, claimCodes, f, ref facts);
         pairs += Drugs(claim, dxs, claimCodes, f, ref facts);
         pairs += Vitamins(claim, dxs, claimCodes, f, ref facts);
         Set(f, F.InappropriatePairCount, pairs);
 
-        Costs(claim, primary, f);
+        Costs(claim, primary, f, ref facts);
     }
 
     private int Procedures(Claim claim, ReadOnlySpan<DxInfo?> dxs, ReadOnlySpan<string?> claimCodes, Span<float> f, ref ClaimFacts facts)
     {
-        int n = claim.Procedures.Count, major = 0, inappropriate = 0, majorMismatch = 0, pairs = 0;
-        foreach (var p in claim.Procedures)
+        int n = claim.Procedures.Count, major = 0, inappropriate = 0, majorMismatch = 0, pairs = 0, counted = 0;
+        for (int i = 0; i < n; i++)
         {
-            var rp = _index.Procedure(p.Icd9Cm);
+            var rp = _index.Procedure(claim.Procedures[i].Icd9Cm);
             if (rp.IsMajor) major++;
             if (dxs.Length == 0) continue;
             bool expected = false;
             if (rp.Code is not null)
                 foreach (var d in dxs) if (ClinicalIndex.IsExpected(d!, rp.Code)) { expected = true; break; }
+            // A general procedure (ECG, chest x-ray, IV line, …) fits any diagnosis it is general for, and a known pair
+            // cannot make it a mismatch there (93.94 is general for respiratory diagnoses, a mismatch for I10 alone).
+            if (ClinicalIndex.IsGeneralFor(rp, claimCodes))
+            {
+                if (expected || RepeatsBefore(claim, i, rp.Code) >= facts.TypicalStays) counted++;
+                continue;
+            }
+            counted++;
             if (!expected)
             {
                 inappropriate++;
@@ -88,6 +97,7 @@ public sealed partial class ClaimFeatureExtractor
                 pairs += CountPairs(dxs, claimCodes, ItemKind.Procedure, rp.Code, null, ref facts);
         }
         facts.InappropriateProcedures = inappropriate;
+        facts.CountedProcedures = counted;
         Set(f, F.NumMajorProcedures, major);
         Set(f, F.TindakanValidityScore, n == 0 ? 1 : dxs.Length == 0 ? double.NaN : (double)(n - inappropriate) / n);
         Set(f, F.MajorProcedureMismatchCount, dxs.Length == 0 ? double.NaN : majorMismatch);
@@ -95,12 +105,20 @@ public sealed partial class ClaimFeatureExtractor
         return pairs;
     }
 
+    /// <summary>How many procedures before position <paramref name="index"/> carry the same code.</summary>
+    private int RepeatsBefore(Claim claim, int index, string? code)
+    {
+        int repeats = 0;
+        for (int j = 0; j < index; j++) if (_index.Procedure(claim.Procedures[j].Icd9Cm).Code == code) repeats++;
+        return repeats;
+    }
+
     private int Drugs(Claim claim, ReadOnlySpan<DxInfo?> dxs, ReadOnlySpan<string?> claimCodes, Span<float> f, ref ClaimFacts facts)
     {
         int los = claim.LosDays;
         bool inpatient = claim.CareType == CareType.Inpatient;
         int known = 0, expectedCount = 0, pairs = 0;
-        double cost = 0, maxQtyRatio = double.NaN, maxPriceRatio = double.NaN;
+        double cost = 0, maxQtyRatio = double.NaN, maxPriceRatio = double.NaN, maxVsUsual = double.NaN;
         foreach (var m in claim.Medications)
         {
             cost += m.Quantity * m.UnitPrice;
@@ -109,12 +127,19 @@ public sealed partial class ClaimFeatureExtractor
             known++;
             bool expected = false;
             int listedDays = 0;
+            double usual = 0;
             foreach (var d in dxs)
             {
                 if (!ClinicalIndex.IsExpectedDrug(d!, rd)) continue;
                 expected = true;
                 listedDays = Math.Max(listedDays, d!.DrugDays.GetValueOrDefault(rd.Name!));
+                if (d.DrugUsual.TryGetValue(rd.Name!, out var u))
+                {
+                    int days = u.Days is { } course ? (inpatient ? Math.Min(course, los + 3) : course) : inpatient ? los : 1;
+                    usual = Math.Max(usual, u.Daily * days);
+                }
             }
+            if (usual > 0 && !(m.Quantity / usual <= maxVsUsual)) maxVsUsual = m.Quantity / usual;
             if (expected) expectedCount++;
             else if (dxs.Length > 0 && rd.ExpensiveOrRestricted) facts.RestrictedDrugsNotIndicated++;
 
@@ -133,6 +158,7 @@ public sealed partial class ClaimFeatureExtractor
         Set(f, F.DrugCostPerDay, cost / los);
         Set(f, F.MaxDrugQtyPerDayRatio, maxQtyRatio);
         Set(f, F.MaxDrugPriceRatio, maxPriceRatio);
+        Set(f, F.MaxDrugQtyVsUsual, maxVsUsual);
         return pairs;
     }
 
@@ -216,7 +242,7 @@ public sealed partial class ClaimFeatureExtractor
     /// usual group would cost, at the claim's own price level (so a generator or region whose tariffs differ from the
     /// catalog's approximations by a constant factor reads the same).
     /// </summary>
-    private void Costs(Claim claim, DxInfo? primary, Span<float> f)
+    private void Costs(Claim claim, DxInfo? primary, Span<float> f, ref ClaimFacts facts)
     {
         int los = claim.LosDays;
         bool inpatient = claim.CareType == CareType.Inpatient;
@@ -224,7 +250,13 @@ public sealed partial class ClaimFeatureExtractor
         var claimed = _index.Cbg(claim.InaCbg.Code);
         double catalogTariff = claimed?.Tariff(hc, region, care) ?? 0;
         double claimedTariff = claim.InaCbg.Tariff;
-        Set(f, F.CbgTariffVsCatalog, catalogTariff > 0 ? claimedTariff / catalogTariff : double.NaN);
+        // Kept out of the vector: the catalog's tariffs are approximations and every hospital prices by its own table
+        // (year, region), so this ratio mostly names the hospital. The rules read it; the model reads it relative to the
+        // hospital's usual level (cbg_tariff_vs_hospital_level).
+        facts.CbgTariffVsCatalog = catalogTariff > 0 && claimedTariff > 0 ? claimedTariff / catalogTariff : double.NaN;
+        facts.ClaimedGroup = claimed;
+
+        Set(f, F.LosVsGroupTypical, inpatient && claimed is { Severity: >= 1, LosTypical: > 0 } ? (double)los / claimed.LosTypical : double.NaN);
 
         int severity = Text.MedicalCode.InaCbgSeverity(claim.InaCbg.Code);
         Set(f, F.CbgSeverityVsDx, inpatient && severity >= 1 && primary is not null ? severity - primary.Severity : double.NaN);

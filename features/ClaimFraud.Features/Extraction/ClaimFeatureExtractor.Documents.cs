@@ -27,6 +27,10 @@ public sealed partial class ClaimFeatureExtractor
         foreach (var p in claim.Procedures) if (p.At is { } at && IsOutside(at, first, last)) proceduresOutside++;
         Set(f, F.LabsOutsideStay, labsOutside);
         Set(f, F.ProceduresOutsideStay, proceduresOutside);
+        double hoursOutside = 0;
+        foreach (var l in claim.LabTests) if (l.At is { } at) hoursOutside = Math.Max(hoursOutside, HoursOutside(at, claim));
+        foreach (var p in claim.Procedures) if (p.At is { } at) hoursOutside = Math.Max(hoursOutside, HoursOutside(at, claim));
+        Set(f, F.ItemsHoursOutsideStay, hoursOutside);
 
         Set(f, F.NameSimilarityMin, NameSimilarityMin(claim));
 
@@ -68,6 +72,9 @@ public sealed partial class ClaimFeatureExtractor
         int day = StayCalendar.JakartaDate(at).DayNumber;
         return day < firstDay || day > lastDay;
     }
+
+    private static double HoursOutside(DateTimeOffset at, Claim claim) =>
+        at < claim.AdmissionAt ? (claim.AdmissionAt - at).TotalHours : at > claim.DischargeAt ? (at - claim.DischargeAt).TotalHours : 0;
 
     internal static bool ResumeDatesDiffer(Claim claim, ResumeMedis resume) =>
         resume.AdmissionAt is { } a && StayCalendar.JakartaDate(a) != StayCalendar.JakartaDate(claim.AdmissionAt)

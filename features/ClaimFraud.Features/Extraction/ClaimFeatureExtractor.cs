@@ -55,19 +55,76 @@ public sealed partial class ClaimFeatureExtractor
         WriteTariffAndStay(claim, history, f);
         WriteCategoricals(claim, f);
         WriteClinical(claim, f, ref facts);
+        WriteTariffLevel(claim, history, f, ref facts);
         WriteDocuments(claim, f);
         WriteIdentity(claim, f);
         WriteHistory(claim, history, f);
+        WriteCompleteness(claim, f);
         return facts;
     }
 
     /// <summary>Internal facts only (for <see cref="RuleEngine.Evaluate"/> given someone else's features).</summary>
-    internal ClaimFacts Facts(Claim claim)
+    internal ClaimFacts Facts(Claim claim, HistorySnapshot history)
     {
         Span<float> scratch = stackalloc float[FeatureSchema.Current.Count];
         var facts = new ClaimFacts();
         WriteClinical(claim, scratch, ref facts);
+        WriteTariffLevel(claim, history, scratch, ref facts);
         return facts;
+    }
+
+    /// <summary>
+    /// The claimed INA-CBG tariff measured at the hospital's own price level (its earlier claims' tariff over the catalog's),
+    /// which cancels whatever table-wide factor separates its tariff table from the catalog's approximations; and, when
+    /// it stands clearly above that level, whether it is the tariff of a better care class or a higher severity.
+    /// </summary>
+    private static void WriteTariffLevel(Claim claim, HistorySnapshot history, Span<float> f, ref ClaimFacts facts)
+    {
+        double level = history.HospitalCbgTariffClaims90d >= RuleThresholds.TariffLevelMinimumHistory ? history.HospitalCbgTariffLevel90d : double.NaN;
+        double relative = facts.CbgTariffVsCatalog / level;
+        Set(f, F.CbgTariffVsHospitalLevel, relative);
+        facts.HigherLevelStep = 0;
+        if (!(relative >= RuleThresholds.HigherLevelMinimumRatio) || facts.ClaimedGroup is not { Severity: >= 1 } group) return;
+        int hc = (int)claim.Hospital.Class, region = claim.Hospital.TariffRegion, care = claim.CareClass;
+        double own = group.Tariff(hc, region, care);
+        if (own <= 0) return;
+        double bestGap = Math.Log(1 + RuleThresholds.HigherLevelTolerance);
+        for (int severity = group.Severity; severity <= 3; severity++)
+        {
+            if (group.Severities[severity] is not { } sibling) continue;
+            for (int careClass = 1; careClass <= care; careClass++)
+            {
+                if (severity == group.Severity && careClass == care) continue;
+                double step = sibling.Tariff(hc, region, careClass) / own;
+                double gap = Math.Abs(Math.Log(relative / step));
+                if (!(step > 1) || !(gap < bestGap)) continue;
+                bestGap = gap;
+                facts.HigherLevelStep = step;
+                facts.HigherLevelCareClass = careClass;
+                facts.HigherLevelSeverity = severity;
+            }
+        }
+    }
+
+    private static void WriteCompleteness(Claim claim, Span<float> f)
+    {
+        var sep = claim.Documents?.Sep;
+        var resume = claim.Documents?.ResumeMedis;
+        bool hasSep = sep is not null && (!string.IsNullOrWhiteSpace(sep.Number) || sep.IssuedAt is not null
+            || !string.IsNullOrWhiteSpace(sep.PatientName) || !string.IsNullOrWhiteSpace(sep.BpjsNumber));
+        bool hasResume = resume is not null && (!string.IsNullOrWhiteSpace(resume.PatientName) || resume.AdmissionAt is not null || resume.DischargeAt is not null);
+        Set(f, F.HasSep, hasSep ? 1 : 0);
+        Set(f, F.HasResume, hasResume ? 1 : 0);
+        Set(f, F.DrugsItemised, claim.Medications.Count + claim.Vitamins.Count > 0 ? 1 : 0);
+        Set(f, F.LabsItemised, claim.LabTests.Count > 0 ? 1 : 0);
+    }
+
+    /// <summary>ina_cbg.tariff over the catalog tariff of its code and cell (NaN when unknown), for the history's hospital tariff level.</summary>
+    internal double CbgTariffVsCatalog(Claim claim)
+    {
+        var claimed = _index.Cbg(claim.InaCbg.Code);
+        double catalog = claimed?.Tariff((int)claim.Hospital.Class, claim.Hospital.TariffRegion, claim.CareClass) ?? 0;
+        return catalog > 0 && claim.InaCbg.Tariff > 0 ? claim.InaCbg.Tariff / catalog : double.NaN;
     }
 
     private static void WriteTariffAndStay(Claim claim, HistorySnapshot history, Span<float> f)
@@ -112,6 +169,8 @@ public sealed partial class ClaimFeatureExtractor
         Set(f, F.DoctorHighCostRate90d, h.DoctorHighCostRate90d);
         Set(f, F.HospitalLosVsPeers, h.HospitalLosVsExpected90d - h.AllHospitalsLosVsExpected90d);
         Set(f, F.CloneCount30d, h.CloneCount30d);
+        double usualRatio = h.HospitalTariffRatioClaims90d >= RuleThresholds.TariffLevelMinimumHistory ? h.HospitalTariffRatio90d : double.NaN;
+        Set(f, F.TariffRatioVsHospital, claim.InaCbg.Tariff > 0 ? (double)claim.HospitalTariff / claim.InaCbg.Tariff / usualRatio : double.NaN);
     }
 
     /// <summary>Stores a value as float; magnitudes beyond float's range are clamped so that only designed NaNs are non-finite.</summary>

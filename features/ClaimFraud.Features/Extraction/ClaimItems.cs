@@ -47,8 +47,9 @@ internal sealed class ClaimItems
         return Primary is null ? code : $"{code} {(language == RuleLanguage.Indonesian ? Primary.Profile.NameId : Primary.Profile.NameEn)}";
     }
 
+    /// <summary>Procedures no known diagnosis lists and that are not general for the claim's diagnoses.</summary>
     public List<Procedure> UnexpectedProcedures() =>
-        _claim.Procedures.Where(p => _known.Count > 0 && !IsExpected(p)).ToList();
+        _claim.Procedures.Where(p => _known.Count > 0 && !IsGeneral(p) && !IsExpected(p)).ToList();
 
     /// <summary>Procedures in a known upcoding pair, and (for a mild primary diagnosis with all diagnoses known) unexpected major procedures.</summary>
     public List<Procedure> UpcodingProcedures()
@@ -57,7 +58,7 @@ internal sealed class ClaimItems
         return _claim.Procedures.Where(p =>
         {
             var rp = _index.Procedure(p.Icd9Cm);
-            if (rp.Code is null) return false;
+            if (rp.Code is null || ClinicalIndex.IsGeneralFor(rp, _codes)) return false;
             if (PairRules(ItemKind.Procedure, rp.Code, null).Contains(RuleCodes.MedicalUpcodingSuspicion)) return true;
             return mild && rp.IsMajor && !IsExpected(p);
         }).ToList();
@@ -66,7 +67,7 @@ internal sealed class ClaimItems
     /// <summary>Procedures in a known CLINICAL_PROCEDURE_MISMATCH pair, then the other unexpected ones.</summary>
     public List<Procedure> MismatchedProcedures()
     {
-        var paired = _claim.Procedures.Where(p => _index.Procedure(p.Icd9Cm).Code is { } code
+        var paired = _claim.Procedures.Where(p => !IsGeneral(p) && _index.Procedure(p.Icd9Cm).Code is { } code
             && PairRules(ItemKind.Procedure, code, null).Contains(RuleCodes.ClinicalProcedureMismatch));
         return paired.Concat(UnexpectedProcedures()).Distinct().ToList();
     }
@@ -74,7 +75,7 @@ internal sealed class ClaimItems
     public IEnumerable<(InappropriatePair Pair, string Item)> Pairs(string rule)
     {
         foreach (var p in _claim.Procedures)
-            if (_index.Procedure(p.Icd9Cm).Code is { } code)
+            if (!IsGeneral(p) && _index.Procedure(p.Icd9Cm).Code is { } code)
                 foreach (var pair in MatchingPairs(ItemKind.Procedure, code, null))
                     if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, p.Icd9Cm.Trim());
         foreach (var m in _claim.Medications)
@@ -120,6 +121,8 @@ internal sealed class ClaimItems
         }
         return list;
     }
+
+    private bool IsGeneral(Procedure p) => ClinicalIndex.IsGeneralFor(_index.Procedure(p.Icd9Cm), _codes);
 
     private bool IsExpected(Procedure p) =>
         _index.Procedure(p.Icd9Cm).Code is { } code && _known.Any(d => ClinicalIndex.IsExpected(d, code));

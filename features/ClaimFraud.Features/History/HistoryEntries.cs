@@ -16,6 +16,12 @@ internal struct DayTotals
     public int HighCost;
     public int LosKnown;
     public double LosVsExpectedSum;
+    /// <summary>Claims whose INA-CBG code is in the catalog, and the sum of ln(claimed tariff / catalog tariff) over them.</summary>
+    public int CbgKnown;
+    public double CbgLogRatioSum;
+    /// <summary>Claims with a positive bill and INA-CBG tariff, and the sum of ln(hospital_tariff / ina_cbg.tariff) over them.</summary>
+    public int BillKnown;
+    public double BillLogRatioSum;
 }
 
 /// <summary>Day totals kept sorted by day, with a running total so "all earlier days" is cheap when most days are past.</summary>
@@ -24,7 +30,7 @@ internal sealed class DaySeries
     private readonly List<DayTotals> _days = [];
     private int _claims, _highCost;
 
-    public void Add(int day, bool highCost, double losVsExpected)
+    public void Add(int day, bool highCost, double losVsExpected, double cbgTariffVsCatalog, double tariffRatio)
     {
         int i = FindDay(day);
         if (i < 0)
@@ -36,6 +42,8 @@ internal sealed class DaySeries
         t.Claims++;
         if (highCost) t.HighCost++;
         if (double.IsFinite(losVsExpected)) { t.LosKnown++; t.LosVsExpectedSum += losVsExpected; }
+        if (cbgTariffVsCatalog > 0 && double.IsFinite(cbgTariffVsCatalog)) { t.CbgKnown++; t.CbgLogRatioSum += Math.Log(cbgTariffVsCatalog); }
+        if (tariffRatio > 0 && double.IsFinite(tariffRatio)) { t.BillKnown++; t.BillLogRatioSum += Math.Log(tariffRatio); }
         _days[i] = t;
         _claims++;
         if (highCost) _highCost++;
@@ -54,6 +62,10 @@ internal sealed class DaySeries
             sum.HighCost += t.HighCost;
             sum.LosKnown += t.LosKnown;
             sum.LosVsExpectedSum += t.LosVsExpectedSum;
+            sum.CbgKnown += t.CbgKnown;
+            sum.CbgLogRatioSum += t.CbgLogRatioSum;
+            sum.BillKnown += t.BillKnown;
+            sum.BillLogRatioSum += t.BillLogRatioSum;
         }
         return sum;
     }

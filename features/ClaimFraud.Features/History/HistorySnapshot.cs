@@ -49,6 +49,21 @@ public sealed record HistorySnapshot
     /// <summary>The same over all hospitals.</summary>
     public double AllHospitalsLosVsExpected90d { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Geometric mean of claimed INA-CBG tariff / catalog tariff over the hospital's claims of the 90 days before (the
+    /// hospital's tariff table relative to the catalog's approximations); NaN when none had a catalog code.
+    /// </summary>
+    public double HospitalCbgTariffLevel90d { get; init; } = double.NaN;
+
+    /// <summary>How many claims <see cref="HospitalCbgTariffLevel90d"/> averages over.</summary>
+    public int HospitalCbgTariffClaims90d { get; init; }
+
+    /// <summary>Geometric mean of hospital_tariff / ina_cbg.tariff over the hospital's claims of the 90 days before (how it usually bills against the package); NaN when none.</summary>
+    public double HospitalTariffRatio90d { get; init; } = double.NaN;
+
+    /// <summary>How many claims <see cref="HospitalTariffRatio90d"/> averages over.</summary>
+    public int HospitalTariffRatioClaims90d { get; init; }
+
     /// <summary>Other patients' claims at the same hospital in the 30 days before with the identical clinical fingerprint.</summary>
     public int CloneCount30d { get; init; }
 

@@ -17,6 +17,7 @@ public sealed class InMemoryClaimHistory : IClaimHistory
     private static readonly long Day = TimeSpan.TicksPerDay;
 
     private readonly Func<Claim, double> _losVsExpected;
+    private readonly Func<Claim, double> _cbgTariffVsCatalog;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly HashSet<string> _claimIds = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, List<PatientEntry>> _patients = [];
@@ -27,12 +28,20 @@ public sealed class InMemoryClaimHistory : IClaimHistory
     private readonly Dictionary<ulong, DaySeries> _doctors = [];
     private readonly DaySeries _all = new();
 
-    /// <summary>A history that compares hospitals' stays with the diagnoses' typical LOS from <paramref name="catalog"/>.</summary>
+    /// <summary>A history that compares hospitals' stays and INA-CBG tariffs with the knowledge base of <paramref name="catalog"/>.</summary>
     public InMemoryClaimHistory(ReferenceCatalog catalog)
-        : this(new ClaimFeatureExtractor(catalog).LosVsExpected) { }
+        : this(new ClaimFeatureExtractor(catalog)) { }
+
+    internal InMemoryClaimHistory(ClaimFeatureExtractor extractor)
+        : this(extractor.LosVsExpected, extractor.CbgTariffVsCatalog) { }
 
     /// <param name="losVsExpected">the claim's LOS over its diagnosis's typical LOS (NaN when unknown), for hospital LOS comparisons.</param>
-    internal InMemoryClaimHistory(Func<Claim, double> losVsExpected) => _losVsExpected = losVsExpected;
+    /// <param name="cbgTariffVsCatalog">the claimed INA-CBG tariff over the catalog's (NaN when unknown), for the hospital's tariff level.</param>
+    internal InMemoryClaimHistory(Func<Claim, double> losVsExpected, Func<Claim, double> cbgTariffVsCatalog)
+    {
+        _losVsExpected = losVsExpected;
+        _cbgTariffVsCatalog = cbgTariffVsCatalog;
+    }
 
     /// <summary>Claims recorded so far.</summary>
     public int Count
@@ -50,7 +59,9 @@ public sealed class InMemoryClaimHistory : IClaimHistory
         ArgumentNullException.ThrowIfNull(claim);
         var keys = Keys.Of(claim);
         double losVsExpected = _losVsExpected(claim);
-        bool highCost = claim.InaCbg.Tariff > 0 && (double)claim.HospitalTariff / claim.InaCbg.Tariff > HighCostRatio;
+        double cbgRatio = _cbgTariffVsCatalog(claim);
+        double tariffRatio = claim.InaCbg.Tariff > 0 ? (double)claim.HospitalTariff / claim.InaCbg.Tariff : double.NaN;
+        bool highCost = tariffRatio > HighCostRatio;
         int admissionDay = StayCalendar.JakartaDate(claim.AdmissionAt).DayNumber;
         var patientEntry = new PatientEntry(
             claim.AdmissionAt.UtcTicks, claim.DischargeAt.UtcTicks, admissionDay, StayCalendar.JakartaDate(claim.DischargeAt).DayNumber,
@@ -67,9 +78,9 @@ public sealed class InMemoryClaimHistory : IClaimHistory
                 _cloneNodes.Add(new CloneEntry(claim.AdmissionAt.UtcTicks, claim.ClaimId, keys.Patient, claim.HospitalTariff, previous));
                 _cloneHeads[(keys.Hospital, keys.Fingerprint)] = _cloneNodes.Count - 1;
             }
-            GetOrAddSeries(_hospitals, keys.Hospital).Add(admissionDay, highCost, losVsExpected);
-            if (keys.Doctor != 0) GetOrAddSeries(_doctors, keys.Doctor).Add(admissionDay, highCost, double.NaN);
-            _all.Add(admissionDay, highCost, losVsExpected);
+            GetOrAddSeries(_hospitals, keys.Hospital).Add(admissionDay, highCost, losVsExpected, cbgRatio, tariffRatio);
+            if (keys.Doctor != 0) GetOrAddSeries(_doctors, keys.Doctor).Add(admissionDay, highCost, double.NaN, double.NaN, double.NaN);
+            _all.Add(admissionDay, highCost, losVsExpected, double.NaN, double.NaN);
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -172,6 +183,10 @@ public sealed class InMemoryClaimHistory : IClaimHistory
                 DoctorHighCost90d = doctor90.HighCost,
                 HospitalLosVsExpected90d = hospital90.LosKnown == 0 ? double.NaN : hospital90.LosVsExpectedSum / hospital90.LosKnown,
                 AllHospitalsLosVsExpected90d = all90.LosKnown == 0 ? double.NaN : all90.LosVsExpectedSum / all90.LosKnown,
+                HospitalCbgTariffLevel90d = hospital90.CbgKnown == 0 ? double.NaN : Math.Exp(hospital90.CbgLogRatioSum / hospital90.CbgKnown),
+                HospitalCbgTariffClaims90d = hospital90.CbgKnown,
+                HospitalTariffRatio90d = hospital90.BillKnown == 0 ? double.NaN : Math.Exp(hospital90.BillLogRatioSum / hospital90.BillKnown),
+                HospitalTariffRatioClaims90d = hospital90.BillKnown,
                 CloneCount30d = clones,
                 CloneClaimIds = (IReadOnlyList<string>?)cloneIds ?? [],
             };

@@ -17,6 +17,7 @@ internal sealed class ClinicalIndex
     private readonly FrozenDictionary<string, CbgInfo> _cbg;
     private readonly FrozenSet<string> _majorProcedures;
     private readonly FrozenSet<string> _minorProcedures;
+    private readonly GeneralProcedures _general;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _districts;
     private readonly LookupCache<string, ResolvedDx> _dxCache;
     private readonly LookupCache<string, ResolvedProcedure> _procedureCache;
@@ -45,7 +46,12 @@ internal sealed class ClinicalIndex
                         cells[(h * 5 + region - 1) * 3 + care - 1] = inaCbg.Tariff(g.Code, (char)('A' + h), region, care) ?? 0;
             cbg[g.Code] = new CbgInfo(g, cells);
         }
+        // Each inpatient group knows its severity siblings, to tell which level a claimed tariff belongs to.
+        foreach (var info in cbg.Values)
+            for (int s = 1; s <= 3; s++)
+                info.Severities[s] = info.Severity >= 1 ? cbg.GetValueOrDefault($"{info.Group.BaseCode}-{InaCbgCode.SeverityName(s)}") : null;
         _cbg = cbg.ToFrozenDictionary(StringComparer.Ordinal);
+        _general = GeneralProcedures.Load(catalog.Directory);
 
         var major = new HashSet<string>(StringComparer.Ordinal);
         var minor = new HashSet<string>(StringComparer.Ordinal);
@@ -66,6 +72,9 @@ internal sealed class ClinicalIndex
 
     public ClinicalCatalog Clinical => _clinical;
 
+    /// <summary>Procedures appropriate for any diagnosis (general_procedures.csv).</summary>
+    public GeneralProcedures General => _general;
+
     public ResolvedDx Diagnosis(string icd10) => _dxCache.Get(icd10);
 
     public ResolvedProcedure Procedure(string icd9cm) => _procedureCache.Get(icd9cm);
@@ -78,6 +87,10 @@ internal sealed class ClinicalIndex
 
     /// <summary>Whether a 6-digit Kemendagri district code exists (a NIK's first six digits).</summary>
     public bool DistrictExists(ReadOnlySpan<char> digits) => _districts.Contains(digits);
+
+    /// <summary>Whether the procedure is general (appropriate whatever the diagnosis) for a claim with these diagnosis codes.</summary>
+    public static bool IsGeneralFor(ResolvedProcedure procedure, ReadOnlySpan<string?> claimCodes) =>
+        procedure.General is { } g && g.AppliesToAny(claimCodes);
 
     /// <summary>Whether a diagnosis lists the procedure (exactly, or the code one digit shorter for IM extensions such as 47.091).</summary>
     public static bool IsExpected(DxInfo dx, string procedureCode) =>
@@ -97,16 +110,17 @@ internal sealed class ClinicalIndex
 
     private ResolvedProcedure ResolveProcedure(string raw)
     {
-        if (!MedicalCodes.TryNormalizeIcd9Cm(raw, out var code)) return new ResolvedProcedure(null, false);
+        if (!MedicalCodes.TryNormalizeIcd9Cm(raw, out var code)) return new ResolvedProcedure(null, false, null);
+        var general = _general.Find(code);
         bool major;
         if (_majorProcedures.Contains(code)) major = true;
-        else if (_minorProcedures.Contains(code)) major = false;
+        else if (_minorProcedures.Contains(code) || general is not null) major = false;
         else
         {
             // Not in the knowledge base: ICD-9-CM chapters 01–86 are operations, 87–99 diagnostic and therapeutic procedures.
             major = code.Length >= 2 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && (code[0] - '0') * 10 + (code[1] - '0') is >= 1 and <= 86;
         }
-        return new ResolvedProcedure(code, major);
+        return new ResolvedProcedure(code, major, general);
     }
 
     private ResolvedDrug ResolveDrug((string Name, string? Form) key)
@@ -146,6 +160,8 @@ internal sealed class ClinicalIndex
             Procedures = d.Procedures.Select(p => p.Icd9Cm).ToFrozenSet(StringComparer.Ordinal),
             Drugs = d.Drugs.Select(x => x.Drug.Name).ToFrozenSet(StringComparer.Ordinal),
             DrugDays = d.Drugs.GroupBy(x => x.Drug.Name).ToFrozenDictionary(g => g.Key, g => g.Max(x => x.Days ?? 0), StringComparer.Ordinal),
+            DrugUsual = d.Drugs.GroupBy(x => x.Drug.Name).ToFrozenDictionary(g => g.Key,
+                g => (g.Max(x => x.DailyQuantity), g.Any(x => x.Days is null) ? (int?)null : g.Max(x => x.Days)), StringComparer.Ordinal),
             Vitamins = d.Vitamins.Select(x => x.Vitamin.Name).ToFrozenSet(StringComparer.Ordinal),
             VitaminDoses = d.Vitamins.Select(x => x.Vitamin.Name + "|" + MedicalCodes.NormalizeDose(x.Vitamin.Dose)).ToFrozenSet(StringComparer.Ordinal),
             Pairs = pairs,

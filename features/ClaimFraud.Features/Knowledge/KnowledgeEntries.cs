@@ -11,6 +11,9 @@ internal sealed class CbgInfo(InaCbgGroup group, long[] cells)
     public int Severity => Group.SeverityLevel;
     public int LosTypical => Group.LosTypical;
 
+    /// <summary>The groups of the same base code at severity I..III (index 1..3; null when absent or for an outpatient group).</summary>
+    public CbgInfo?[] Severities { get; } = new CbgInfo?[4];
+
     public long Tariff(int hospitalClass, int region, int careClass)
     {
         if (hospitalClass is < 0 or > 3 || region is < 1 or > 5 || careClass is < 1 or > 3) return 0;
@@ -48,6 +51,8 @@ internal sealed class DxInfo
     public required FrozenSet<string> Drugs { get; init; }
     /// <summary>Longest supply in days the knowledge base lists per drug for this diagnosis (0 = "the whole stay").</summary>
     public required FrozenDictionary<string, int> DrugDays { get; init; }
+    /// <summary>Usual daily quantity and listed course (null: the stay, or one day for a visit) per drug name; the largest over forms and settings.</summary>
+    public required FrozenDictionary<string, (double Daily, int? Days)> DrugUsual { get; init; }
     public required FrozenSet<string> Vitamins { get; init; }
     /// <summary>"name|dose" of the vitamins listed at a specific dose.</summary>
     public required FrozenSet<string> VitaminDoses { get; init; }
@@ -60,8 +65,11 @@ internal sealed class DxInfo
 /// <summary>A claim's ICD-10 as written, resolved: canonical dotted code (null if not ICD-10) and knowledge-base entry.</summary>
 internal sealed record ResolvedDx(string? Code, DxInfo? Info);
 
-/// <summary>A claim's ICD-9-CM as written, resolved to the dotted code (null if not ICD-9-CM) and whether it is a major/operative procedure.</summary>
-internal sealed record ResolvedProcedure(string? Code, bool IsMajor);
+/// <summary>
+/// A claim's ICD-9-CM as written, resolved to the dotted code (null if not ICD-9-CM), whether it is a major/operative
+/// procedure, and its general_procedures.csv row when it has one (general for the diagnoses that row names).
+/// </summary>
+internal sealed record ResolvedProcedure(string? Code, bool IsMajor, GeneralProcedure? General);
 
 /// <summary>A claimed drug resolved against the catalog; limits are the claimed form's, or the most permissive over forms when the form is unknown.</summary>
 internal sealed record ResolvedDrug(string? Name, string? Form, long PriceMax, double MaxPerDay, bool ExpensiveOrRestricted)

@@ -59,7 +59,7 @@ internal static class ClinicalRules
 
         new(new(RuleCodes.ProceduresExcessive, RuleSeverity.High, 20, ClaimSection.Procedures,
                 "Jumlah tindakan berlebihan untuk diagnosis", "More procedures than the diagnosis needs",
-                "num_procedures ≥ max(4, 2 × the diagnoses' typical count) and above the most the knowledge base can justify (Σ usual counts × ⌈LOS / typical LOS⌉); with no known diagnosis ≥ 8 procedures at ≥ 2 per day"),
+                "procedures ≥ max(4, 2 × the diagnoses' typical count) and above the most the knowledge base can justify (Σ usual counts × ⌈LOS / typical LOS⌉), not counting general procedures no diagnosis lists (only their repeats beyond one per code per typical stay); with no known diagnosis ≥ 8 procedures at ≥ 2 per day"),
             static (in RuleInput r) => Excessive(r),
             static (in RuleInput r, RuleLanguage l) =>
             {
@@ -154,10 +154,12 @@ internal static class ClinicalRules
 
     private static bool Excessive(in RuleInput r)
     {
-        float n = r[F.NumProcedures];
         if (r.Facts.AnyDiagnosisKnown)
+        {
+            int n = r.Facts.CountedProcedures;
             return n >= Math.Max(RuleThresholds.ExcessiveProceduresMinimum, 2 * r.Facts.ExpectedProcedures) && n > r.Facts.JustifiedProceduresForStay;
-        return n >= RuleThresholds.ExcessiveProceduresUnknownDx && r[F.ProcedureIntensity] >= (float)RuleThresholds.ExcessiveIntensityUnknownDx;
+        }
+        return r[F.NumProcedures] >= RuleThresholds.ExcessiveProceduresUnknownDx && r[F.ProcedureIntensity] >= (float)RuleThresholds.ExcessiveIntensityUnknownDx;
     }
 
     private static string Range(int min, int max) => min == max ? $"{min}" : $"{min}–{max}";

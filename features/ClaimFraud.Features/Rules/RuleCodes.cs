@@ -25,6 +25,7 @@ public static class RuleCodes
     public const string ReadmissionSameDiagnosis = "READMISSION_SAME_DIAGNOSIS";
     public const string RoomClassAboveUsual = "ROOM_CLASS_ABOVE_USUAL";
     public const string InaCbgTariffMismatch = "INA_CBG_TARIFF_MISMATCH";
+    public const string InaCbgTariffHigherLevel = "INA_CBG_TARIFF_HIGHER_LEVEL";
     public const string InaCbgSeverityUnsupported = "INA_CBG_SEVERITY_UNSUPPORTED";
     public const string DrugQuantityInflated = "DRUG_QUANTITY_INFLATED";
     public const string DrugPriceInflated = "DRUG_PRICE_INFLATED";
@@ -46,6 +47,12 @@ public static class RuleThresholds
     public const double HighDailyCostRatio = 2.0;
     /// <summary>Claimed INA-CBG tariff at least 1.5 × the catalog's (the catalog tariffs are approximations, so only large gaps count).</summary>
     public const double CbgTariffOverCatalogRatio = 1.5;
+    /// <summary>Earlier claims of the hospital (90 days) before its usual tariff level or bill ratio counts as known.</summary>
+    public const int TariffLevelMinimumHistory = 10;
+    /// <summary>A claimed tariff this far above the hospital's usual level is checked against the group's higher levels.</summary>
+    public const double HigherLevelMinimumRatio = 1.12;
+    /// <summary>How close (relative) the claimed tariff must be to a higher level's tariff to count as that level's.</summary>
+    public const double HigherLevelTolerance = 0.06;
     /// <summary>Quantity per supply day, or unit price, above 1.5 × the catalog's plausible maximum.</summary>
     public const double DrugInflationRatio = 1.5;
     /// <summary>Procedures at least this many and at least twice the diagnosis's typical count (and more than the knowledge base can justify).</summary>

@@ -39,7 +39,7 @@ public sealed class RuleEngine
         ArgumentNullException.ThrowIfNull(history);
         if (features.Length != FeatureSchema.Current.Count)
             throw new ArgumentException($"Expected {FeatureSchema.Current.Count} features (schema {FeatureSchema.Current.Hash[..12]}), got {features.Length}.", nameof(features));
-        var facts = _extractor.Facts(claim);
+        var facts = _extractor.Facts(claim, history);
         return Evaluate(claim, history, features, facts);
     }
 

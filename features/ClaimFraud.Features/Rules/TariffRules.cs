@@ -36,20 +36,38 @@ internal static class TariffRules
                     ["hospital_tariff"]);
             }),
 
-        new(new(RuleCodes.InaCbgTariffMismatch, RuleSeverity.Medium, 10, ClaimSection.Tariff,
-                "Tarif INA-CBG yang diklaim di atas tarif katalog", "Claimed INA-CBG tariff above the catalog tariff",
-                "ina_cbg.tariff ≥ 1.5 × the catalog tariff for the code, hospital class, region and care class"),
-            static (in RuleInput r) => r[F.CbgTariffVsCatalog] >= (float)RuleThresholds.CbgTariffOverCatalogRatio,
+        new(new(RuleCodes.InaCbgTariffHigherLevel, RuleSeverity.Medium, 15, ClaimSection.Tariff,
+                "Tarif INA-CBG yang diklaim setara tarif kelas rawat/keparahan lebih tinggi", "Claimed INA-CBG tariff is that of a better care class or higher severity",
+                "at the hospital's usual tariff level (ina_cbg.tariff / catalog over its ≥ 10 claims of the 90 days before), the claimed tariff is ≥ 1.12 × what its code costs and within 6% of the same group's tariff at a better care class or a higher severity"),
+            static (in RuleInput r) => r.Facts.HigherLevelStep > 0,
             static (in RuleInput r, RuleLanguage l) =>
             {
                 var c = r.Claim;
-                double ratio = r[F.CbgTariffVsCatalog];
+                double relative = r[F.CbgTariffVsHospitalLevel];
+                int careClass = r.Facts.HigherLevelCareClass, severity = r.Facts.HigherLevelSeverity;
+                string level = Id(l)
+                    ? $"kelas rawat {careClass}, keparahan {Domain.Reference.InaCbgCode.SeverityName(severity)}"
+                    : $"care class {careClass}, severity {Domain.Reference.InaCbgCode.SeverityName(severity)}";
+                return new(Id(l)
+                    ? $"Tarif {c.InaCbg.Code.Trim()} yang diklaim {Rupiah(c.InaCbg.Tariff, l)} = {Ratio(relative, l)} tarif biasa RS ini untuk kode dan kelas rawat {c.CareClass} tersebut, setara tarif {level} ({Ratio(r.Facts.HigherLevelStep, l)})"
+                    : $"Claimed {c.InaCbg.Code.Trim()} tariff {Rupiah(c.InaCbg.Tariff, l)} is {Ratio(relative, l)} what this hospital usually claims for the code at care class {c.CareClass}, matching the tariff of {level} ({Ratio(r.Facts.HigherLevelStep, l)})",
+                    [c.InaCbg.Code.Trim(), "care_class"]);
+            }),
+
+        new(new(RuleCodes.InaCbgTariffMismatch, RuleSeverity.Low, 5, ClaimSection.Tariff,
+                "Tarif INA-CBG yang diklaim di atas tarif katalog", "Claimed INA-CBG tariff above the catalog tariff",
+                "ina_cbg.tariff ≥ 1.5 × the catalog tariff for the code, hospital class, region and care class"),
+            static (in RuleInput r) => r.Facts.CbgTariffVsCatalog >= RuleThresholds.CbgTariffOverCatalogRatio,
+            static (in RuleInput r, RuleLanguage l) =>
+            {
+                var c = r.Claim;
+                double ratio = r.Facts.CbgTariffVsCatalog;
                 string cell = Id(l)
                     ? $"RS kelas {c.Hospital.Class.ToContract()}, regional {c.Hospital.TariffRegion}, kelas rawat {c.CareClass}"
                     : $"hospital class {c.Hospital.Class.ToContract()}, region {c.Hospital.TariffRegion}, care class {c.CareClass}";
                 return new(Id(l)
-                    ? $"Tarif {c.InaCbg.Code.Trim()} yang diklaim {Rupiah(c.InaCbg.Tariff, l)} = {Ratio(ratio, l)} tarif katalog {Rupiah(c.InaCbg.Tariff / ratio, l)} ({cell})"
-                    : $"Claimed {c.InaCbg.Code.Trim()} tariff {Rupiah(c.InaCbg.Tariff, l)} is {Ratio(ratio, l)} the catalog's {Rupiah(c.InaCbg.Tariff / ratio, l)} ({cell})",
+                    ? $"Tarif {c.InaCbg.Code.Trim()} yang diklaim {Rupiah(c.InaCbg.Tariff, l)} = {Ratio(ratio, l)} tarif katalog (perkiraan) {Rupiah(c.InaCbg.Tariff / ratio, l)} ({cell})"
+                    : $"Claimed {c.InaCbg.Code.Trim()} tariff {Rupiah(c.InaCbg.Tariff, l)} is {Ratio(ratio, l)} the catalog's approximate {Rupiah(c.InaCbg.Tariff / ratio, l)} ({cell})",
                     [c.InaCbg.Code.Trim()]);
             }),
     ];

@@ -28,7 +28,7 @@ internal static class CurrentFeatures
     private static (FeatureId Id, string Name, FeatureKind Kind, bool MayBeMissing, string Description, string WhenMissing)[] Rows() =>
     [
         (FeatureId.TindakanValidityScore, "tindakan_validity_score", Numeric, true,
-            "share of the claim's procedures the knowledge base lists as expected for any of its diagnoses",
+            "share of the claim's procedures that fit its diagnoses: listed as expected for one of them in the knowledge base, or general for them (general_procedures.csv: ECG, chest x-ray, IV line, …)",
             "1 when there are no procedures; " + NoDx),
         (FeatureId.ObatValidityScore, "obat_validity_score", Numeric, true,
             "share of the claim's known drugs (in the drug catalog) appropriate for any of its diagnoses",
@@ -65,7 +65,7 @@ internal static class CurrentFeatures
         (FeatureId.LosOverMax, "los_over_max", Numeric, true, "max(0, los_days − the largest usual maximum LOS of the claim's known diagnoses); 0 for outpatient visits", NoDx),
         (FeatureId.InpatientForOutpatientDx, "inpatient_for_outpatient_dx", Binary, true, "1 when an inpatient stay's primary diagnosis is usually treated as outpatient", NoDx),
         (FeatureId.NumDiagnoses, "num_diagnoses", Numeric, false, "number of diagnoses", Never),
-        (FeatureId.NumMajorProcedures, "num_major_procedures", Numeric, false, "procedures the knowledge base marks major, plus ICD-9-CM operations (chapters 01–86) it does not list", "never missing"),
+        (FeatureId.NumMajorProcedures, "num_major_procedures", Numeric, false, "procedures the knowledge base marks major, plus ICD-9-CM operations (chapters 01–86) it does not list; general procedures never count", "never missing"),
         (FeatureId.MajorProcedureMismatchCount, "major_procedure_mismatch_count", Numeric, true, "major procedures not appropriate for any diagnosis", NoDx),
         (FeatureId.InappropriatePairCount, "inappropriate_pair_count", Numeric, false, "(diagnosis, procedure/drug/vitamin) pairs the knowledge base lists as inappropriate, unless another diagnosis on the claim justifies the item", "0 when nothing is known"),
         (FeatureId.ProceduresVsTypical, "procedures_vs_typical", Numeric, true, "num_procedures / the typical number of procedures of the known diagnoses (Σ probability × usual count, at least 1)", NoDx),
@@ -75,7 +75,9 @@ internal static class CurrentFeatures
         (FeatureId.MaxDrugQtyPerDayRatio, "max_drug_qty_per_day_ratio", Numeric, true, "max over known drugs of (quantity / supply days) / the drug's plausible maximum per day; supply days = LOS (inpatient) or 7 (outpatient), or the longer course the knowledge base lists for the drug and diagnosis (30-day chronic refills)", "NaN when no drug is in the catalog"),
         (FeatureId.MaxDrugPriceRatio, "max_drug_price_ratio", Numeric, true, "max over known drugs of unit_price / the catalog's maximum unit price (of the claimed form; the highest over forms when the form is unknown)", "NaN when no drug is in the catalog"),
         (FeatureId.VitaminCostTotal, "vitamin_cost_total", Numeric, false, "Σ quantity × unit_price over vitamins, rupiah", Never),
-        (FeatureId.CbgTariffVsCatalog, "cbg_tariff_vs_catalog", Numeric, true, "ina_cbg.tariff / the catalog tariff for that code, hospital class, region and care class", "NaN when the code is not in the catalog"),
+        (FeatureId.CbgTariffVsHospitalLevel, "cbg_tariff_vs_hospital_level", Numeric, true,
+            "ina_cbg.tariff / the catalog tariff for that code, hospital class, region and care class, divided by the same ratio's geometric mean over the hospital's claims admitted in the 90 days before this admission's day: 1 when the claim is priced like the hospital's other claims, whatever tariff table (year, region) they all use; about 1.2–1.5 when it carries the tariff of a better care class or a higher severity",
+            "NaN when the code is not in the catalog, ina_cbg.tariff is 0, or the hospital has fewer than 5 such earlier claims"),
         (FeatureId.CbgSeverityVsDx, "cbg_severity_vs_dx", Numeric, true, "claimed INA-CBG severity minus the primary diagnosis's usual severity (inpatient)", NoDx + ", for outpatient codes or unreadable severity"),
         (FeatureId.TariffPerDayVsExpected, "tariff_per_day_vs_expected", Numeric, true, "tariff_per_day / expected cost per day, where expected cost per day = the expected cost of biaya_anomaly_score / min(los_days, the diagnosis group's typical LOS) (a short stay is not made expensive by dividing a per-episode tariff)", "NaN when the expected cost is unknown"),
 
@@ -101,5 +103,22 @@ internal static class CurrentFeatures
         (FeatureId.DoctorHighCostRate90d, "doctor_high_cost_rate_90d", Numeric, true, "the same for the doctor (doctor_id)", "NaN without doctor_id or earlier claims of the doctor"),
         (FeatureId.HospitalLosVsPeers, "hospital_los_vs_peers", Numeric, true, "the hospital's mean los_vs_expected over the 90 days before this admission's day minus all hospitals' mean", "NaN when either mean has no claims"),
         (FeatureId.CloneCount30d, "clone_count_30d", Numeric, false, "other patients' claims at the same hospital in the 30 days before with the identical clinical fingerprint (diagnoses, procedure set, drug names and quantities, LOS) and hospital_tariff within ±5%; only stays with ≥ 2 procedures and drugs (visits: ≥ 3) are fingerprinted", NoHistory),
+        (FeatureId.TariffRatioVsHospital, "tariff_ratio_vs_hospital", Numeric, true,
+            "tariff_ratio / its geometric mean over the hospital's claims admitted in the 90 days before this admission's day: the bill against the package relative to how this hospital usually bills (its markup and price level cancel out)",
+            "NaN when ina_cbg.tariff is 0 or the hospital has fewer than 10 such earlier claims"),
+        (FeatureId.ItemsHoursOutsideStay, "items_hours_outside_stay", Numeric, false,
+            "the most hours any lab test or procedure is dated before admission_at or after discharge_at (clock time, no allowance: the rules' calendar-day tolerance hides a few hours, this does not)",
+            "0 when every timed item is inside the stay or none has a time"),
+        (FeatureId.MaxDrugQtyVsUsual, "max_drug_qty_vs_usual", Numeric, true,
+            "max over drugs a known diagnosis of the claim lists of quantity / the usual quantity there (daily quantity × the listed course, else the stay for inpatients and one day for visits; an inpatient course counts at most LOS + 3 days)",
+            "NaN when no drug of the claim is listed for its known diagnoses"),
+        (FeatureId.LosVsGroupTypical, "los_vs_group_typical", Numeric, true,
+            "los_days / the typical LOS of the claimed INA-CBG group (inpatient): severity II and III groups are priced for longer stays, so a short stay under a severe code reads low",
+            "NaN for outpatient claims or when the code is not in the catalog"),
+
+        (FeatureId.HasSep, "has_sep", Binary, false, "1 when the claim carries documents.sep (a number, issue time, name or card number)", Never),
+        (FeatureId.HasResume, "has_resume", Binary, false, "1 when the claim carries documents.resume_medis (a name or a date)", Never),
+        (FeatureId.DrugsItemised, "drugs_itemised", Binary, false, "1 when medications or vitamins are listed (0: the drug bill is not itemised, so the drug features say nothing)", Never),
+        (FeatureId.LabsItemised, "labs_itemised", Binary, false, "1 when lab_tests are listed (0: labs not itemised, so labs_outside_stay says nothing)", Never),
     ];
 }

@@ -48,7 +48,7 @@ public enum FeatureId
     MaxDrugQtyPerDayRatio,
     MaxDrugPriceRatio,
     VitaminCostTotal,
-    CbgTariffVsCatalog,
+    CbgTariffVsHospitalLevel,
     CbgSeverityVsDx,
     TariffPerDayVsExpected,
 
@@ -74,4 +74,15 @@ public enum FeatureId
     DoctorHighCostRate90d,
     HospitalLosVsPeers,
     CloneCount30d,
+    TariffRatioVsHospital,
+    ItemsHoursOutsideStay,
+    MaxDrugQtyVsUsual,
+    LosVsGroupTypical,
+
+    // Which optional parts the claim carries: real extracts often lack documents or itemised lists, so absence is
+    // stated outright rather than left for the model to guess from NaNs.
+    HasSep,
+    HasResume,
+    DrugsItemised,
+    LabsItemised,
 }
