@@ -24,8 +24,16 @@ public class CombinationTests
     }
 
     [Fact]
-    public void OverwhelmingRuleEvidenceAloneIsCritical() =>
-        Assert.Equal("critical", RiskBands.For(C.Combine(0.05, 1.0)).RiskLevel);
+    public void OverwhelmingRuleEvidenceAloneReachesHighButNotCritical() =>
+        Assert.Equal("high", RiskBands.For(C.Combine(0.05, 1.0)).RiskLevel);
+
+    [Fact]
+    public void CriticalNeedsBothSourcesToAgree()
+    {
+        Assert.Equal("critical", RiskBands.For(C.Combine(0.75, 0.9)).RiskLevel);
+        Assert.NotEqual("critical", RiskBands.For(C.Combine(1.0, 0.55)).RiskLevel);
+        Assert.NotEqual("critical", RiskBands.For(C.Combine(0.55, 1.0)).RiskLevel);
+    }
 
     [Fact]
     public void NothingSuspiciousStaysLow() => Assert.Equal("low", RiskBands.For(C.Combine(0.02, 0.0)).RiskLevel);
@@ -42,7 +50,7 @@ public class CombinationTests
     }
 
     [Fact]
-    public void NonFiniteInputsCountAsNothing() => Assert.Equal(0.8 * 0.5, C.Combine(double.NaN, 0.5), 10);
+    public void NonFiniteInputsCountAsNothing() => Assert.Equal(C.SoloWeight * 0.5, C.Combine(double.NaN, 0.5), 10);
 }
 
 public class FeatureSectionTests

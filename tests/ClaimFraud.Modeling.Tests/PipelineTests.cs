@@ -17,6 +17,25 @@ public sealed class PipelineTests(TrainedPipeline p) : IClassFixture<TrainedPipe
     }
 
     [Fact]
+    public void TheTreesNeverSplitOnAnExcludedFeatureAndTheManifestSaysWhich()
+    {
+        Assert.Contains("rule_violation_flag", p.Options.Training.ExcludedFeatures);
+        var flag = p.Run.Importance.Single(r => r.Feature == "rule_violation_flag");
+        Assert.Equal(0, flag.Weight);
+        Assert.Contains(p.Run.Importance, r => r.Weight > 0);
+        Assert.Equal(p.Options.Training.ExcludedFeatures, ModelRegistry.ReadManifest(p.Entry).ExcludedFeatures);
+    }
+
+    [Fact]
+    public void ExcludingAFeatureTheSchemaDoesNotHaveIsRefusedByName()
+    {
+        var options = p.Options.Training with { ExcludedFeatures = ["no_such_feature"], MaxRounds = 1 };
+        var train = Training.TrainingPipeline.ToMatrix(p.Rows.Take(400).ToList(), p.Evidence.Schema);
+        var error = Assert.Throws<ArgumentException>(() => Training.Trainer.Train(train, train, options));
+        Assert.Contains("no_such_feature", error.Message);
+    }
+
+    [Fact]
     public void TheTestPartComesAfterTheTrainingPartInTime()
     {
         var lastTrain = p.Run.Split.Train.Max(i => p.Rows[i].AdmissionAt);

@@ -75,6 +75,8 @@ internal sealed class ClaimBuilder
         // Complications keep some severity III patients well past the usual maximum, legitimately.
         if (inpatient && severity == 3 && plan.Los is null && !admitOutpatientDx && record.Has(ClaimQuirks.LongComplicatedStay))
             los = Math.Max(los, (int)Math.Ceiling(Math.Max(2, dx.Profile.LosMax) * rng.Uniform(1.55, 2.1)));
+        else if (inpatient && severity <= 2 && plan.Los is null && !admitOutpatientDx && record.Has(ClaimQuirks.SlowRecovery))
+            los = Math.Max(los, (int)Math.Round(Math.Max(2, dx.Profile.LosTypical) * rng.Uniform(1.6, 2.4)));
 
         var admission = plan.AdmissionAt ?? At(plan.Day, inpatient ? InpatientMinute(rng) : OutpatientMinute(rng));
         var discharge = Discharge(admission, care, los, rng);

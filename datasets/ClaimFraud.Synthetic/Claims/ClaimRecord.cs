@@ -28,6 +28,12 @@ internal enum ClaimQuirks
     BillBelowTariff = 1 << 8,
     /// <summary>The birth date on the claim defaulted to 1 January or 1 July of the birth year (the NIK keeps the real one).</summary>
     BirthDateDefaulted = 1 << 9,
+    /// <summary>
+    /// A mild or moderate stay that runs a few days past the usual maximum for reasons the diagnosis does not show:
+    /// an elderly patient recovering slowly, waiting for a referral bed or for family to fetch them. Real LOS has a
+    /// long tail, so a long stay alone is a "medium" signal (seed 003, seed 004), not proof.
+    /// </summary>
+    SlowRecovery = 1 << 10,
 }
 
 /// <summary>
@@ -67,6 +73,7 @@ internal sealed record ClaimRecord
         if (bill < 0.15) quirks |= ClaimQuirks.BillAboveTariff;
         else if (bill < 0.19) quirks |= ClaimQuirks.BillBelowTariff;
         if (rng.Chance(0.01)) quirks |= ClaimQuirks.BirthDateDefaulted;
+        if (rng.Chance(0.07)) quirks |= ClaimQuirks.SlowRecovery;
         return new ClaimRecord
         {
             Sep = rng.Chance(h.Sep),

@@ -25,10 +25,17 @@ internal static class TrainCommand
         var features = new Option<FileInfo?>("--features-csv") { Description = "Also write the curated feature table here" };
         var modelsDir = new Option<DirectoryInfo?>("--models") { Description = "Models folder (default: the repository's models/)" };
         var datasetSeed = new Option<long?>("--dataset-seed") { Description = "Seed the dataset was generated with, recorded in the manifest" };
+        var exclude = new Option<string[]>("--exclude-features")
+        {
+            Description = "Features the trees may not use, comma-separated; \"none\" to allow all",
+            DefaultValueFactory = _ => [.. TrainingOptions.DefaultExcludedFeatures],
+            CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Where(v => v != "none")],
+        };
 
         var command = new Command("train", "Train, evaluate and publish a new fraud model version")
         {
-            input, version, name, split, seed, rounds, features, modelsDir, datasetSeed,
+            input, version, name, split, seed, rounds, features, modelsDir, datasetSeed, exclude,
         };
         command.SetAction((parse, ct) =>
         {
@@ -39,7 +46,7 @@ internal static class TrainCommand
                 ModelName = parse.GetValue(name)!,
                 Split = parse.GetValue(split),
                 SplitSeed = parse.GetValue(seed),
-                Training = new TrainingOptions { Seed = parse.GetValue(seed), MaxRounds = parse.GetValue(rounds) },
+                Training = new TrainingOptions { Seed = parse.GetValue(seed), MaxRounds = parse.GetValue(rounds), ExcludedFeatures = parse.GetValue(exclude)! },
             };
             var watch = Stopwatch.StartNew();
             var catalog = ReferenceCatalog.Default;

@@ -32,6 +32,8 @@ public sealed record ModelManifest
     public required DateTimeOffset CreatedAt { get; init; }
     public required ManifestSchema FeatureSchema { get; init; }
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+    /// <summary>Features in the schema that the trees were not allowed to use (their attribution is always 0).</summary>
+    public IReadOnlyList<string> ExcludedFeatures { get; init; } = [];
     public required int BestIteration { get; init; }
     public required Calibrator Calibration { get; init; }
     /// <summary>Calibrated model probability from which the model alone calls a claim fraud (chosen on validation).</summary>

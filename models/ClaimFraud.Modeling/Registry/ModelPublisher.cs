@@ -27,6 +27,7 @@ public static class ModelPublisher
             ModelThreshold = run.ModelThreshold,
             Combination = run.Options.Combination,
             Attribution = run.Options.Attribution,
+            ExcludedFeatures = run.Options.Training.ExcludedFeatures,
             XGBoostVersion = XGBoostLibrary.Version.ToString(),
             Dataset = dataset with { Claims = run.Claims, FraudClaims = run.FraudClaims, Split = run.Split.Method },
             Metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)

@@ -42,10 +42,11 @@ public static class Trainer
         double scalePosWeight = options.BalanceClasses ? (double)neg / pos : 1;
         var parameters = options.ToXGBoostParameters(scalePosWeight);
 
-        using var dtrain = DMatrix.FromDense(train.Values, train.Rows, train.Columns);
+        var excluded = ExcludedColumns(train.FeatureNames, options.ExcludedFeatures);
+        using var dtrain = DMatrix.FromDense(WithoutColumns(train, excluded), train.Rows, train.Columns);
         dtrain.SetLabels(train.LabelsAsFloats());
         dtrain.SetFeatureNames(train.FeatureNames);
-        using var dvalid = DMatrix.FromDense(validation.Values, validation.Rows, validation.Columns);
+        using var dvalid = DMatrix.FromDense(WithoutColumns(validation, excluded), validation.Rows, validation.Columns);
         dvalid.SetLabels(validation.LabelsAsFloats());
         dvalid.SetFeatureNames(validation.FeatureNames);
 
@@ -79,5 +80,24 @@ public static class Trainer
             booster.Dispose();
             throw;
         }
+    }
+
+    private static int[] ExcludedColumns(IReadOnlyList<string> names, IReadOnlyList<string> excluded)
+    {
+        var unknown = excluded.Where(e => !names.Contains(e)).ToArray();
+        if (unknown.Length > 0)
+            throw new ArgumentException($"Excluded features not in the feature schema: {string.Join(", ", unknown)}.");
+        var list = names.ToList();
+        return [.. excluded.Select(e => list.IndexOf(e)).Distinct()];
+    }
+
+    /// <summary>A copy with the excluded columns missing everywhere: a column that is all missing can never be split on.</summary>
+    private static float[] WithoutColumns(FeatureMatrix m, int[] columns)
+    {
+        if (columns.Length == 0) return m.Values;
+        var values = (float[])m.Values.Clone();
+        for (int r = 0; r < m.Rows; r++)
+            foreach (int c in columns) values[r * m.Columns + c] = float.NaN;
+        return values;
     }
 }

@@ -24,6 +24,15 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 42;
     /// <summary>Weight the rare fraud class by negatives/positives (scale_pos_weight); calibration undoes the shift.</summary>
     public bool BalanceClasses { get; init; } = true;
+    /// <summary>
+    /// Features the trees may not split on (they stay in the schema, so scoring and the registry are unchanged; their
+    /// attribution is always 0). rule_violation_flag is excluded by default: the rules already enter fraud_score
+    /// through the combination, and a model allowed to split on "a rule fired" becomes a copy of the rules (it took
+    /// 44% of the gain) instead of a second, independent opinion.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedFeatures { get; init; } = DefaultExcludedFeatures;
+
+    public static readonly IReadOnlyList<string> DefaultExcludedFeatures = ["rule_violation_flag"];
 
     /// <summary>A depth-1 model (decision stumps): the simple baseline the real model must beat.</summary>
     public TrainingOptions AsStumps() => this with { MaxDepth = 1, ColsampleByTree = 1, Subsample = 1 };
@@ -38,6 +47,7 @@ public sealed record TrainingOptions
         if (Subsample is <= 0 or > 1) problems.Add($"Subsample must be in (0, 1] (got {Subsample})");
         if (ColsampleByTree is <= 0 or > 1) problems.Add($"ColsampleByTree must be in (0, 1] (got {ColsampleByTree})");
         if (Threads < 1) problems.Add($"Threads must be at least 1 (got {Threads})");
+        if (ExcludedFeatures.Any(string.IsNullOrWhiteSpace)) problems.Add("ExcludedFeatures must not contain blank names");
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join("; ", problems));
     }
 
