@@ -35,6 +35,8 @@ internal static class ValueText
             ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // Claims carry Jakarta offsets (+07:00); the offset is part of the value, so it is shown.
+        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable sequence => Nested(sequence),
         _ => value.ToString() ?? "",

@@ -26,6 +26,23 @@ public class MimeFormatterTests
     }
 
     [Fact]
+    public void DatesAndTimesWithAnOffsetReadAsIsoWhateverTheMachinesCulture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-US");
+        try
+        {
+            var admitted = new DateTimeOffset(2025, 3, 10, 7, 20, 0, TimeSpan.FromHours(7));
+            Assert.Equal("2025-03-10 07:20:00 +07:00", ValueText.Cell(admitted));
+            Assert.Equal("2025-03-10 07:20:00 +07:00", ValueText.Describe(admitted));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void ASequenceOfRecordsBecomesAnHtmlTableWithOneColumnPerProperty()
     {
         var claims = new[] { new Claim("C-1", 1500000m, new DateOnly(2025, 3, 1)), new Claim("C-2", 20.5m, new DateOnly(2025, 3, 2)) };
