@@ -43,7 +43,7 @@ internal static class ModelApi
             m.ModelVersion, m.Name, m.Version, m.CreatedAt, g.LoadedAt, m.FeatureSchema.Hash,
             [.. m.FeatureSchema.Features.Select(f => new ModelFeature(f.Name, f.Kind, f.Description))],
             m.Metrics.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? kv.Value : (double?)null, StringComparer.Ordinal),
-            m.Attribution,
+            g.Attribution,
             new ModelCombination(m.Combination.Method, m.Combination.ModelWeight, m.Combination.SoloWeight),
             m.ModelThreshold,
             m.XGBoostVersion,

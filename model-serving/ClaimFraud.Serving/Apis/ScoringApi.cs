@@ -71,7 +71,7 @@ internal static class ScoringApi
         return app;
     }
 
-    public static async Task<Results<Ok<ClaimScore>, ValidationProblem, ProblemHttpResult>> Predict(HttpContext context, [AsParameters] ScoringServices services)
+    public static async Task<Results<ScoreResult, ValidationProblem, ProblemHttpResult>> Predict(HttpContext context, [AsParameters] ScoringServices services)
     {
         if (RequestBody.KindOf(context.Request.ContentType) != BodyKind.Json) return Problems.UnsupportedMediaType("application/json");
         int limit = services.Limits.Value.MaxClaimBytes;
@@ -81,10 +81,10 @@ internal static class ScoringApi
         if (body.Value!.Claim is not { } claim) return Problems.Invalid(body.Value.Errors);
 
         var score = await services.Scoring.ScoreAsync(claim, useChat: true, context.RequestAborted);
-        return score is null ? Problems.NoModel() : TypedResults.Ok(score);
+        return score is null ? Problems.NoModel() : new ScoreResult(score);
     }
 
-    public static async Task<Results<Ok<List<ClaimScore>>, NdjsonScores, ValidationProblem, ProblemHttpResult>> PredictBatch(
+    public static async Task<Results<ScoresResult, NdjsonScores, ValidationProblem, ProblemHttpResult>> PredictBatch(
         HttpContext context, [AsParameters] ScoringServices services)
     {
         var limits = services.Limits.Value;
@@ -103,14 +103,9 @@ internal static class ScoringApi
         if (body.Status == BodyStatus.Unreadable) return Problems.Unreadable(body.FailureStatus);
         if (!body.Value!.Errors.IsEmpty) return Problems.Invalid(body.Value.Errors, "Some claims in the batch are not valid");
 
-        var scores = new List<ClaimScore>(body.Value.Claims.Count);
-        foreach (var claim in body.Value.Claims)
-        {
-            var score = useChat ? await services.Scoring.ScoreAsync(claim, useChat: true, context.RequestAborted) : services.Scoring.Score(claim);
-            if (score is null) return Problems.NoModel();
-            scores.Add(score);
-        }
-        return TypedResults.Ok(scores);
+        // Each score's JSON is written in the parallel scoring loop; the response only strings them together.
+        var scores = await services.Scoring.ScoreInOrderAsync(body.Value.Claims, useChat, ScoreWriter.ToUtf8Bytes, context.RequestAborted);
+        return scores is null ? Problems.NoModel() : new ScoresResult(scores);
     }
 
     public static async Task<Results<Ok<CmlSuccess>, JsonHttpResult<CmlFailure>>> PredictCml(HttpContext context, [AsParameters] ScoringServices services)

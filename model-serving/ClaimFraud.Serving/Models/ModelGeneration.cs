@@ -28,6 +28,9 @@ internal sealed class ModelGeneration
 
     public string ModelVersion => _model.ModelVersion;
 
+    /// <summary>The attribution scoring uses: the manifest's unless Model:Attribution overrides it.</summary>
+    public string Attribution => _model.Attribution;
+
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>Whether the booster has been freed (every reference released).</summary>

@@ -119,7 +119,7 @@ internal sealed partial class ModelHost : IDisposable
             // One claim per call and many calls at once: XGBoost's OpenMP threads only add start-up cost to a single-row
             // prediction (measured here: ~4 ms with the default threads on a busy 2-core machine, ~30 µs with one).
             loaded.Booster.SetParam("nthread", "1");
-            var model = new FraudModel(loaded);
+            var model = new FraudModel(loaded, string.IsNullOrEmpty(_options.Attribution) ? null : _options.Attribution);
             var generation = new ModelGeneration(model, new ClaimScorer(_evidence, model, _time), _time.GetUtcNow());
             var previous = Interlocked.Exchange(ref _current, generation);
             previous?.Release();

@@ -31,8 +31,17 @@ internal sealed class ModelOptions : ICheckedOptions
     /// <summary>Also look for a new version this often (file events do not cross some bind mounts); zero turns polling off.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How per-claim contributions (importance, model factors) are computed: "exact" (TreeSHAP) or "approximate"
+    /// (Saabas, cheaper; see the README's Performance section). Empty: what the version's manifest says.
+    /// The fraud score is the same either way.
+    /// </summary>
+    public string? Attribution { get; set; }
+
     public IEnumerable<string> Problems()
     {
+        if (!string.IsNullOrEmpty(Attribution) && !ClaimFraud.Modeling.Scoring.FraudModel.AttributionMethods.Contains(Attribution))
+            yield return $"Model:Attribution must be exact or approximate, or empty for the manifest's (got '{Attribution}')";
         if (string.IsNullOrWhiteSpace(Name)) yield return "Model:Name is required";
         if (string.IsNullOrWhiteSpace(Version)) yield return "Model:Version is required (\"latest\" or a version like 1.2.0)";
         if (ReloadDebounce < TimeSpan.Zero) yield return "Model:ReloadDebounce must not be negative";

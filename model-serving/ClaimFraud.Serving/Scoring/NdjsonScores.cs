@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ClaimFraud.Domain.Claims;
 using ClaimFraud.Domain.Json;
 using ClaimFraud.Domain.Scores;
 using ClaimFraud.Domain.Validation;
@@ -17,8 +17,10 @@ using Microsoft.Extensions.Options;
 namespace ClaimFraud.Serving.Scoring;
 
 /// <summary>
-/// POST /predict/batch with NDJSON: scores each line as it arrives and writes the score line at once, in input order,
-/// flushing whenever the input has no more complete lines buffered, so a long stream needs memory for one line only.
+/// POST /predict/batch with NDJSON: at each read, the complete lines buffered so far are parsed and scored together on
+/// every core (the history still sees them in input order, see <see cref="ClaimScoring.ScoreInOrder(IReadOnlyList{Claim})"/>) and their
+/// score lines written in input order, flushed before the next read, so a long stream needs memory for what one read
+/// holds and a caller that sends one line and waits gets its answer.
 /// A line that cannot be scored gets, in its place, <c>{"line": n, "status": 400, "title": ..., "errors": {...}}</c>
 /// and the stream goes on; the HTTP status is 200 because it is sent before the first line is read. Lines are numbered
 /// as in the input file; blank lines count but produce no output. A line over Limits:MaxClaimBytes gets a 413 error line; the whole stream over
@@ -29,13 +31,10 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
 {
     public const string ContentType = "application/x-ndjson";
 
-    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-
     public async Task ExecuteAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var scoreInfo = (JsonTypeInfo<ClaimScore>)json.GetTypeInfo(typeof(ClaimScore));
         var errorInfo = (JsonTypeInfo<NdjsonError>)json.GetTypeInfo(typeof(NdjsonError));
         RequestBody.LowerServerLimit(context, limits.MaxStreamBytes);
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -43,9 +42,11 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
 
         var input = context.Request.BodyReader;
         var output = context.Response.BodyWriter;
-        using var writer = new Utf8JsonWriter(output, Writer);
+        using var writer = new Utf8JsonWriter(output, ScoreWriter.Options);
+        var chunk = new List<(ReadOnlySequence<byte> Content, long Number)>();
         long line = 0;
         bool skipping = false; // inside a line already reported as too long: drop bytes up to its newline
+        bool chatPerLine = useChat && scoring.HasChat;
         try
         {
             while (true)
@@ -59,23 +60,27 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
                         "$", "stream ended");
                     break;
                 }
+                // Every complete line buffered now is one chunk, scored together (in parallel) and answered in order.
                 var buffer = read.Buffer;
+                chunk.Clear();
                 while (buffer.PositionOf((byte)'\n') is { } newline)
                 {
                     var content = buffer.Slice(0, newline);
                     buffer = buffer.Slice(buffer.GetPosition(1, newline));
                     if (skipping) { skipping = false; continue; }
-                    await ProcessAsync(content, ++line);
+                    chunk.Add((content, ++line));
                 }
-                if (!skipping && buffer.Length > limits.MaxClaimBytes)
-                {
-                    Error(++line, 413, "Line too long", "$", $"is longer than {limits.MaxClaimBytes} bytes");
-                    skipping = true;
-                }
+                bool tooLong = !skipping && buffer.Length > limits.MaxClaimBytes;
+                if (tooLong) skipping = true;
+                long tooLongNumber = tooLong ? ++line : 0;
                 if (skipping) buffer = buffer.Slice(buffer.End);
+                if (read.IsCompleted && !skipping && !buffer.IsEmpty) chunk.Add((buffer, ++line));
+                // The lines point into the input buffer: they are parsed before it is advanced past.
+                if (chatPerLine) { foreach (var (content, number) in chunk) await ProcessWithChatAsync(content, number); }
+                else ProcessChunk();
+                if (tooLong) Error(tooLongNumber, 413, "Line too long", "$", $"is longer than {limits.MaxClaimBytes} bytes");
                 if (read.IsCompleted)
                 {
-                    if (!skipping && !buffer.IsEmpty) await ProcessAsync(buffer, ++line);
                     input.AdvanceTo(buffer.End);
                     break;
                 }
@@ -89,7 +94,38 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
             // The caller went away; nobody is left to answer.
         }
 
-        async ValueTask ProcessAsync(ReadOnlySequence<byte> content, long number)
+        void ProcessChunk()
+        {
+            if (chunk.Count == 0) return;
+            var parsed = new ClaimParseResult?[chunk.Count];
+            if (chunk.Count < 4)
+            {
+                for (int i = 0; i < chunk.Count; i++) parsed[i] = ParseLine(chunk[i].Content);
+            }
+            else Parallel.For(0, chunk.Count, Cores, i => parsed[i] = ParseLine(chunk[i].Content));
+
+            var claims = new List<Claim>(chunk.Count);
+            foreach (var p in parsed)
+                if (p?.Claim is { } claim) claims.Add(claim);
+            // Each score's JSON is written in the parallel scoring loop too; here it is only copied out in order.
+            var scores = claims.Count > 0 ? scoring.ScoreInOrder(claims, ScoreWriter.ToUtf8Bytes) : [];
+            int next = 0;
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (parsed[i] is not { } p) continue; // blank
+                if (p.Claim is null) Write(new NdjsonError(chunk[i].Number, 400, "The claim is not valid", p.Errors.ToDictionary()), errorInfo);
+                else if (scores is null) Error(chunk[i].Number, 503, "No model loaded", "$", "no model version could be loaded; see GET /ready");
+                else
+                {
+                    output.Write(scores[next++]);
+                    output.Write("\n"u8);
+                }
+            }
+        }
+
+        ClaimParseResult? ParseLine(ReadOnlySequence<byte> content) => IsBlank(content) ? null : Parse(content, validation);
+
+        async ValueTask ProcessWithChatAsync(ReadOnlySequence<byte> content, long number)
         {
             if (IsBlank(content)) return;
             var parsed = Parse(content, validation);
@@ -98,9 +134,9 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
                 Write(new NdjsonError(number, 400, "The claim is not valid", parsed.Errors.ToDictionary()), errorInfo);
                 return;
             }
-            var score = useChat ? await scoring.ScoreAsync(claim, useChat: true, ct) : scoring.Score(claim);
+            var score = await scoring.ScoreAsync(claim, useChat: true, ct);
             if (score is null) Error(number, 503, "No model loaded", "$", "no model version could be loaded; see GET /ready");
-            else Write(score, scoreInfo);
+            else WriteScore(score);
         }
 
         void Error(long number, int status, string title, string field, string message) =>
@@ -109,11 +145,24 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
         void Write<T>(T value, JsonTypeInfo<T> info)
         {
             JsonSerializer.Serialize(writer, value, info);
+            EndLine();
+        }
+
+        void WriteScore(ClaimScore score)
+        {
+            ScoreWriter.Write(writer, score);
+            EndLine();
+        }
+
+        void EndLine()
+        {
             writer.Flush();
             writer.Reset();
             output.Write("\n"u8);
         }
     }
+
+    private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     private static ClaimParseResult Parse(ReadOnlySequence<byte> content, ClaimValidationOptions validation)
     {

@@ -16,17 +16,22 @@ public static class ExplanationWriter
     public static string Write(RiskBands.Band band, double modelProbability, double rulesScore,
         IReadOnlyList<RuleViolation> violations, IReadOnlyList<FeatureContribution> importance)
     {
-        var sb = new StringBuilder(512);
-        sb.Append("Risiko ").Append(LevelId(band.RiskLevel)).Append(" (skor ").Append(band.RiskScore).Append("/100; model ")
-          .Append(Percent(modelProbability)).Append(", aturan ").Append(Percent(rulesScore)).Append("). ");
+        // Appended piece by piece (numbers formatted straight into the builder): this runs for every score served.
+        var sb = new StringBuilder(768);
+        sb.Append("Risiko ").Append(LevelId(band.RiskLevel)).Append(" (skor ").Append(band.RiskScore).Append("/100; model ");
+        AppendPercent(sb, modelProbability);
+        sb.Append(", aturan ");
+        AppendPercent(sb, rulesScore);
+        sb.Append("). ");
 
         if (violations.Count > 0)
         {
-            sb.Append(violations.Count == 1 ? "Temuan: " : $"{violations.Count} temuan: ");
+            if (violations.Count == 1) sb.Append("Temuan: ");
+            else sb.Append(violations.Count).Append(" temuan: ");
             for (int i = 0; i < violations.Count && i < 4; i++)
             {
                 if (i > 0) sb.Append("; ");
-                sb.Append(violations[i].Message.TrimEnd('.'));
+                sb.Append(violations[i].Message.AsSpan().TrimEnd('.'));
             }
             if (violations.Count > 4) sb.Append("; dan ").Append(violations.Count - 4).Append(" lainnya");
             sb.Append(". ");
@@ -36,13 +41,21 @@ public static class ExplanationWriter
             sb.Append("Tidak ada aturan yang dilanggar. ");
         }
 
-        var raising = importance.Where(f => f.Contribution > 0.1).Take(3).ToList();
-        if (raising.Count > 0)
+        // The first three factors that raise the risk by more than 0.1 (importance is strongest first).
+        int raising = 0;
+        for (int i = 0; i < importance.Count && raising < 3; i++)
         {
-            sb.Append("Faktor model yang menaikkan risiko: ");
-            sb.Append(string.Join(", ", raising.Select(f => FeatureSections.LabelOf(f.Feature) + (f.Value is { } v ? $" = {Number(v)}" : ""))));
-            sb.Append(". ");
+            var f = importance[i];
+            if (!(f.Contribution > 0.1)) continue;
+            sb.Append(raising++ == 0 ? "Faktor model yang menaikkan risiko: " : ", ");
+            sb.Append(FeatureSections.LabelOf(f.Feature));
+            if (f.Value is { } v)
+            {
+                sb.Append(" = ");
+                AppendNumber(sb, v);
+            }
         }
+        if (raising > 0) sb.Append(". ");
         sb.Append(Action(band.Recommendation));
         return sb.ToString();
     }
@@ -63,7 +76,12 @@ public static class ExplanationWriter
         _ => "Rekomendasi: dapat disetujui.",
     };
 
-    private static string Percent(double x) => (Math.Clamp(double.IsFinite(x) ? x : 0, 0, 1) * 100).ToString("0", Id) + "%";
+    private static void AppendPercent(StringBuilder sb, double x) =>
+        sb.Append(Id, $"{Math.Clamp(double.IsFinite(x) ? x : 0, 0, 1) * 100:0}").Append('%');
 
-    private static string Number(double v) => Math.Abs(v) >= 1000 ? v.ToString("N0", Id) : v.ToString("0.##", Id);
+    private static void AppendNumber(StringBuilder sb, double v)
+    {
+        if (Math.Abs(v) >= 1000) sb.Append(Id, $"{v:N0}");
+        else sb.Append(Id, $"{v:0.##}");
+    }
 }
