@@ -102,9 +102,7 @@ public abstract class ClaimStoreContractTests : IAsyncLifetime
         await Store.LoadAsync(claims, batchSize: 77);
 
         Assert.Equal(300, await Store.CountAsync());
-        Assert.Equal(claims.Sum(c => c.Claim.Procedures.Count), await ScalarAsync("SELECT COUNT(*) FROM claim_procedures"));
-        Assert.Equal(claims.Sum(c => c.Claim.Diagnoses.Count), await ScalarAsync("SELECT COUNT(*) FROM claim_diagnoses"));
-        foreach (var claim in claims.Take(20))
+        foreach (var claim in claims)
             Assert.Equal(Fixtures.Json(claim), Fixtures.Json(await Store.ReadClaimAsync(claim.Claim.ClaimId)));
     }
 
@@ -130,9 +128,26 @@ public abstract class ClaimStoreContractTests : IAsyncLifetime
         await Store.LoadAsync([changed]);
 
         Assert.Equal(Fixtures.Json(changed), Fixtures.Json(await Store.ReadClaimAsync(original.Claim.ClaimId)));
-        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM claim_procedures"));
-        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM claim_medications"));
+        Assert.Equal(1, await Store.CountAsync());
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM claim_decisions WHERE claim_id = @id", ("@id", original.Claim.ClaimId)));
+    }
+
+    [Fact]
+    public async Task ABatchMixingStoredAndNewClaimsStoresEveryOneOfThem()
+    {
+        // The MySQL loader's fast path refuses a batch holding a stored id and stores it again another way; nothing may be lost.
+        var claims = RandomClaims.Stream(Seed + 3, 60).ToList();
+        await Store.LoadAsync(claims.Where((_, i) => i % 3 == 0));
+        var changed = claims.Select((c, i) => i % 6 == 0
+            ? c with { Claim = c.Claim with { Diagnoses = [.. c.Claim.Diagnoses, new Diagnosis("Z99.9", false)], Vitamins = [] } }
+            : c).ToList();
+
+        var result = await Store.LoadAsync(changed, batchSize: 25);
+
+        Assert.Equal(60, result.Claims);
+        Assert.Equal(60, await Store.CountAsync());
+        foreach (var claim in changed)
+            Assert.Equal(Fixtures.Json(claim), Fixtures.Json(await Store.ReadClaimAsync(claim.Claim.ClaimId)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ClaimFraud.ClaimsDb.MySql;
+using ClaimFraud.Domain.Claims;
 
 namespace ClaimFraud.ClaimsDb.Tests;
 
@@ -27,15 +28,44 @@ public sealed class MySqlClaimStoreTests : ClaimStoreContractTests
     [Fact]
     public async Task CommandsAreSplitWhenABatchOutgrowsTheByteBudget()
     {
-        // A 64 KiB budget forces many commands per batch; the result must be the same as with one.
+        // Reloading stored claims takes the INSERT path, whose commands a 64 KiB budget splits many times per batch;
+        // the result must be the same as with one.
         var store = new MySqlClaimStore(_db!.Options with { MaxCommandBytes = 64 * 1024 });
         var claims = RandomClaims.Stream(7, 400).ToList();
-
         await store.LoadAsync(claims, batchSize: 400);
+        var changed = claims.Select(c => c with { Claim = c.Claim with { HospitalTariff = c.Claim.HospitalTariff + 1 } }).ToList();
+
+        await store.LoadAsync(changed, batchSize: 400);
 
         Assert.Equal(400, await store.CountAsync());
-        foreach (var claim in claims.Where((_, i) => i % 40 == 0))
+        foreach (var claim in changed.Where((_, i) => i % 40 == 0))
             Assert.Equal(Fixtures.Json(claim), Fixtures.Json(await store.ReadClaimAsync(claim.Claim.ClaimId)));
+    }
+
+    [Fact]
+    public async Task TextThatLooksLikeSqlOrParametersIsStoredAsItIsByBothLoadPaths()
+    {
+        // Quoted as is by the INSERT path (see SqlLiteral): MySql.Data must not take @name or ? inside for parameters,
+        // and nothing may end the literal. Tabs, newlines and backslashes are escaped for LOAD DATA.
+        var example = Fixtures.CombinedFraud();
+        string[] names = ["@x ?y \"q\" -- c /* d */ # e ; f", "tab\tnew\nline\\back\rslash", "Nur'aini 😀 \\N", "\\N", ""];
+        var claim = example with
+        {
+            Claim = example.Claim with
+            {
+                Medications = names.Select(n => new Medication { Name = n, Form = n, Quantity = 0.1 + 0.2, UnitPrice = long.MaxValue }).ToList(),
+                Patient = example.Claim.Patient with { Name = "@name ?", Address = new Address { Street = "\\N", City = "a\tb" } },
+            },
+        };
+        var changed = claim with { Claim = claim.Claim with { HospitalTariff = 1, DoctorId = "?" } };
+
+        await Store.LoadAsync([claim]);
+        var first = await Store.ReadClaimAsync(claim.Claim.ClaimId);
+        await Store.LoadAsync([changed]);
+        var second = await Store.ReadClaimAsync(claim.Claim.ClaimId);
+
+        Assert.Equal(Fixtures.Json(claim), Fixtures.Json(first));
+        Assert.Equal(Fixtures.Json(changed), Fixtures.Json(second));
     }
 
     [Fact]

@@ -26,11 +26,31 @@ public sealed class MySqlMigrationTests : IAsyncLifetime
         Assert.Equal(first.SchemaVersion, second.SchemaVersion);
         Assert.Equal(ClaimsDbMigrations.MySql.Count, Convert.ToInt32(await _db.ScalarAsync("SELECT COUNT(*) FROM schema_migrations")));
         Assert.Equal(ClaimsDbMigrations.MySql[0].Checksum, await _db.ScalarAsync("SELECT checksum FROM schema_migrations WHERE version = 1"));
-        foreach (var table in new[] { "claims", "claim_diagnoses", "claim_procedures", "claim_medications", "claim_vitamins", "claim_lab_tests", "claim_decisions" })
-            Assert.Equal(1, Convert.ToInt32(await _db.ScalarAsync(
-                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @t", ("@t", table))));
+        Assert.Equal(3, Convert.ToInt32(await _db.ScalarAsync(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('claims', 'claim_decisions', 'schema_migrations')")));
+        Assert.Equal(3, Convert.ToInt32(await _db.ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()")));
+        foreach (var list in new[] { "diagnoses", "procedures", "medications", "vitamins", "lab_tests" })
+            Assert.Equal("NO", await _db.ScalarAsync(
+                "SELECT is_nullable FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'claims' AND column_name = @c", ("@c", list)));
         Assert.Equal("utf8mb4", await _db.ScalarAsync(
             "SELECT character_set_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'claims' AND column_name = 'patient_name'"));
+    }
+
+    [Fact]
+    public async Task ClaimsStoredBeforeTheListsBecameJsonReadBackUnchangedAfterMigrating()
+    {
+        var beforeV003 = ClaimsDbMigrations.MySql.Where(s => s.Version < 3).ToList();
+        await new ClaimsDbMigrator(_db.Options, beforeV003).MigrateAsync();
+        var claims = LegacyRows.AwkwardClaims();
+        await using (var connection = await _db.OpenAsync())
+            foreach (var claim in claims) await LegacyRows.InsertAsync(connection, claim);
+
+        var result = await new ClaimsDbMigrator(_db.Options).MigrateAsync();
+
+        Assert.Equal(3, result.Applied.Single().Version);
+        var store = new MySqlClaimStore(_db.Options);
+        foreach (var claim in claims)
+            Assert.Equal(Fixtures.Json(claim), Fixtures.Json(await store.ReadClaimAsync(claim.Claim.ClaimId)));
     }
 
     [Fact]

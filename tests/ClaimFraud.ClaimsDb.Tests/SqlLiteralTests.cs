@@ -10,12 +10,12 @@ public class SqlLiteralTests
     [Theory]
     [InlineData("x' OR '1'='1")]
     [InlineData("back\\slash")]
-    [InlineData("quote\"d")]
     [InlineData("nul\0char")]
     [InlineData("tab\tnew\nline\r")]
-    [InlineData("semi;colon -- comment /* c */")]
     [InlineData("Nur'aini 😀 中")]
     [InlineData("\u001a ctrl-z")]
+    [InlineData("del\u007f")]
+    [InlineData("[{\"name\":\"it's\"}]")]
     public void TextWithAnyCharacterOutsideThePlainSetIsWrittenAsItsUtf8BytesInHex(string value)
     {
         var sql = new StringBuilder();
@@ -35,6 +35,10 @@ public class SqlLiteralTests
     [InlineData("2024-10-10 01:00:00.000000")]
     [InlineData("")]
     [InlineData("Kota Jakarta Selatan")]
+    [InlineData("quote\"d")]
+    [InlineData("semi;colon -- comment /* c */ # e")]
+    [InlineData("@name ?x $1 %s `tick` {}[]~^|<>=!&*()")]
+    [InlineData("[{\"icd10\":\"A09\",\"primary\":true}]")]
     public void PlainTextIsQuotedAsIs(string value)
     {
         var sql = new StringBuilder();
@@ -42,6 +46,13 @@ public class SqlLiteralTests
         SqlLiteral.Append(sql, value);
 
         Assert.Equal($"'{value}'", sql.ToString());
+    }
+
+    [Fact]
+    public void EveryPrintableAsciiCharacterExceptQuoteAndBackslashIsPlainAndNothingElseIs()
+    {
+        for (int c = 0; c < 0x250; c++)
+            Assert.Equal(c is >= 0x20 and <= 0x7E and not '\'' and not '\\', SqlLiteral.IsPlain(((char)c).ToString()));
     }
 
     [Fact]

@@ -44,11 +44,33 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task AFailingMigrationLeavesNothingOfItsRunApplied()
     {
-        var broken = ClaimsDbMigrations.Sqlite.Append(new MigrationScript(3, "broken", "CREATE TABLE half_done (x INTEGER); THIS IS NOT SQL;")).ToList();
+        var broken = ClaimsDbMigrations.Sqlite
+            .Append(new MigrationScript(ClaimsDbMigrations.Sqlite[^1].Version + 1, "broken", "CREATE TABLE half_done (x INTEGER); THIS IS NOT SQL;")).ToList();
 
         await Assert.ThrowsAsync<ClaimsDbMigrationException>(() => new SqliteClaimsDbMigrator(FileOptions(), broken).MigrateAsync());
 
         Assert.Equal(0, await ScalarAsync(FileOptions(), "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('claims', 'half_done', 'schema_migrations')"));
+    }
+
+    [Fact]
+    public async Task ClaimsStoredBeforeTheListsBecameJsonReadBackUnchangedAfterMigrating()
+    {
+        var beforeV003 = ClaimsDbMigrations.Sqlite.Where(s => s.Version < 3).ToList();
+        await new SqliteClaimsDbMigrator(FileOptions(), beforeV003).MigrateAsync();
+        var claims = LegacyRows.AwkwardClaims();
+        await using (var connection = new SqliteConnection(FileOptions().ConnectionString()))
+        {
+            await connection.OpenAsync();
+            foreach (var claim in claims) await LegacyRows.InsertAsync(connection, claim);
+        }
+
+        await using var store = new SqliteClaimStore(FileOptions());
+        var result = await store.MigrateAsync();
+
+        Assert.Equal(3, result.Applied.Single().Version);
+        foreach (var claim in claims)
+            Assert.Equal(Fixtures.Json(claim), Fixtures.Json(await store.ReadClaimAsync(claim.Claim.ClaimId)));
+        Assert.Equal(0, await ScalarAsync(FileOptions(), "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'claim\\_%' ESCAPE '\\' AND name <> 'claim_decisions' AND type = 'table'"));
     }
 
     [Fact]

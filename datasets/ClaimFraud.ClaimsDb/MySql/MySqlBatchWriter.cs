@@ -7,10 +7,12 @@ using MySql.Data.MySqlClient;
 namespace ClaimFraud.ClaimsDb.MySql;
 
 /// <summary>
-/// Turns one batch of claims into multi-row statements (usually one command, so one round trip) and runs them as one transaction:
-/// the claims rows as an upsert (INSERT … ON DUPLICATE KEY UPDATE, so a reloaded claim keeps its row and its verifier
-/// decisions), then the child rows of those claims are deleted and inserted anew, so a list that shrank keeps no stale
-/// items. Values are written by <see cref="SqlLiteral"/> (see there why that is injection-safe); statements are split
+/// The bulk loader's INSERT path: what <see cref="MySqlLoadDataWriter"/> falls back to when a batch holds stored
+/// claim_ids or the server refuses LOAD DATA LOCAL. Turns one batch into multi-row statements (usually one command, so
+/// one round trip) run as one transaction: the claims rows as an upsert (INSERT … ON DUPLICATE KEY UPDATE, so a reloaded
+/// claim keeps its row and its verifier decisions, and its lists, which are columns of that row since V003, are
+/// replaced whole). Rows of any <see cref="ClaimTables.Children"/> table are deleted and inserted anew.
+/// Values are written by <see cref="SqlLiteral"/> (see there why that is injection-safe); statements are split
 /// so no command exceeds <see cref="MySqlClaimStoreOptions.MaxCommandBytes"/>.
 /// </summary>
 internal sealed class MySqlBatchWriter(int maxCommandBytes)

@@ -33,13 +33,14 @@ public sealed class MySqlClaimStore : IClaimStore
         Action<long>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        // Foreign key checks off for this session only: each batch upserts the claims rows before their child rows in the
-        // same transaction, so every child row's parent exists by construction; the checks cost about an eighth of the
-        // server's time in a bulk load. The next user of this pooled connection gets them back on (MySqlSession).
-        await using var connection = await MySqlSession.OpenAsync(_connectionString, bulkLoad: true, ct);
-        var writer = new MySqlBatchWriter(_options.MaxCommandBytes);
+        // Foreign key checks off for this session only (the loader writes no table that references another; they only
+        // cost time if one comes back). The next user of this pooled connection gets them back on (MySqlSession).
+        // Only this connection may answer LOAD DATA LOCAL requests.
+        await using var connection = await MySqlSession.OpenAsync(_options.BulkLoadConnectionString(), bulkLoad: true, ct);
+        MySqlNoDelay.TryEnable(connection);
+        using var writer = new MySqlLoadDataWriter(_options.MaxCommandBytes);
         return await BatchLoader.RunAsync(claims, batchSize, progress, writer.Prepare,
-            (commands, token) => MySqlBatchWriter.Commit(connection, commands, token), ct);
+            (prepared, token) => writer.Commit(connection, prepared, token), ct);
     }
 
     public async Task<LabeledClaim?> ReadClaimAsync(string claimId, CancellationToken ct = default)

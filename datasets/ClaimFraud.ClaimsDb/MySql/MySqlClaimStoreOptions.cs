@@ -10,10 +10,19 @@ public sealed record MySqlClaimStoreOptions(string ConnectionString)
     public TimeSpan MigrationLockTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// The most bytes one command of the bulk loader carries (a batch is one command when it fits). Kept well under
-    /// the server's max_allowed_packet (4 MiB on old MySQL, 16 MiB on MariaDB); at least 64 KiB, so any single row fits.
+    /// The most bytes one command of the bulk loader's INSERT path carries (a batch is one command when it fits; new
+    /// claims go by LOAD DATA, which has no such limit). Kept well under the server's max_allowed_packet (4 MiB on old
+    /// MySQL, 16 MiB on MariaDB); at least 64 KiB. A claim row longer than this (very long lists) goes alone in its command.
     /// </summary>
     public int MaxCommandBytes { get; init; } = 2 << 20;
+
+    /// <summary>
+    /// The bulk loader's connection: as <see cref="EffectiveConnectionString"/> plus AllowLoadLocalInfile, which lets the
+    /// server ask this client for a file. Only the loader's own connection has it, and it only ever loads the files it
+    /// has just written (MySqlLoadDataWriter); readers never do.
+    /// </summary>
+    internal string BulkLoadConnectionString() =>
+        new MySqlConnectionStringBuilder(EffectiveConnectionString()) { AllowLoadLocalInfile = true }.ConnectionString;
 
     internal string EffectiveConnectionString()
     {

@@ -5,48 +5,19 @@ using static ClaimFraud.ClaimsDb.Schema.DbValues;
 namespace ClaimFraud.ClaimsDb.Schema;
 
 /// <summary>
-/// Rebuilds contract claims from the result sets of <see cref="ClaimQueries"/>: the claims rows first, then one
-/// result per child table in <see cref="ClaimTables.Children"/> order, each ordered by claim_id and seq.
+/// Rebuilds contract claims from the claims rows <see cref="ClaimQueries"/> returns: the flat columns plus the
+/// lists, which since V003 are JSON columns of the same row (<see cref="ClaimListJson"/>).
 /// </summary>
 internal sealed class ClaimAssembler
 {
-    private sealed class Parts
-    {
-        public required Claim Head;
-        public required ClaimLabel? Label;
-        public readonly List<Diagnosis> Diagnoses = [];
-        public readonly List<Procedure> Procedures = [];
-        public readonly List<Medication> Medications = [];
-        public readonly List<Vitamin> Vitamins = [];
-        public readonly List<LabTest> LabTests = [];
-    }
-
-    private readonly Dictionary<string, Parts> _claims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LabeledClaim> _claims = new(StringComparer.Ordinal);
 
     public async Task ReadAllAsync(DbDataReader r, CancellationToken ct)
     {
         while (await r.ReadAsync(ct)) ReadClaimRow(r);
-        foreach (var table in ClaimTables.Children)
-        {
-            if (!await r.NextResultAsync(ct))
-                throw new InvalidOperationException($"The claim query returned no result for {table.Name}.");
-            while (await r.ReadAsync(ct)) ReadChildRow(table, r);
-        }
     }
 
-    public LabeledClaim? Get(string claimId)
-    {
-        if (!_claims.TryGetValue(claimId, out var parts)) return null;
-        var claim = parts.Head with
-        {
-            Diagnoses = parts.Diagnoses,
-            Procedures = parts.Procedures,
-            Medications = parts.Medications,
-            Vitamins = parts.Vitamins,
-            LabTests = parts.LabTests,
-        };
-        return new LabeledClaim(claim, parts.Label);
-    }
+    public LabeledClaim? Get(string claimId) => _claims.TryGetValue(claimId, out var claim) ? claim : null;
 
     private void ReadClaimRow(DbDataReader r)
     {
@@ -101,6 +72,11 @@ internal sealed class ClaimAssembler
         k += 5;
         bool? isFraud = NullableBool(r, k++);
         string? patterns = String(r, k++);
+        var diagnoses = ClaimListJson.ReadDiagnoses(r.GetString(k++), claimId);
+        var procedures = ClaimListJson.ReadProcedures(r.GetString(k++), claimId);
+        var medications = ClaimListJson.ReadMedications(r.GetString(k++), claimId);
+        var vitamins = ClaimListJson.ReadVitamins(r.GetString(k++), claimId);
+        var labTests = ClaimListJson.ReadLabTests(r.GetString(k++), claimId);
 
         var head = new Claim
         {
@@ -120,7 +96,11 @@ internal sealed class ClaimAssembler
             CareClass = careClass,
             AdmissionAt = admission,
             DischargeAt = discharge,
-            Diagnoses = [],
+            Diagnoses = diagnoses,
+            Procedures = procedures,
+            Medications = medications,
+            Vitamins = vitamins,
+            LabTests = labTests,
             InaCbg = inaCbg,
             HospitalTariff = hospitalTariff,
             Documents = hasDocuments
@@ -130,45 +110,7 @@ internal sealed class ClaimAssembler
         var label = isFraud is { } fraud
             ? new ClaimLabel(fraud, ClaimTables.ParsePatterns(patterns ?? "[]", claimId))
             : null;
-        _claims[claimId] = new Parts { Head = head, Label = label };
-    }
-
-    private void ReadChildRow(TableShape table, DbDataReader r)
-    {
-        string claimId = r.GetString(0);
-        if (!_claims.TryGetValue(claimId, out var parts))
-            throw new InvalidOperationException($"{table.Name} returned a row for claim '{claimId}' that the claims result did not have.");
-        int seq = Int(r, 1);
-        int expected = table.Name switch
-        {
-            "claim_diagnoses" => parts.Diagnoses.Count,
-            "claim_procedures" => parts.Procedures.Count,
-            "claim_medications" => parts.Medications.Count,
-            "claim_vitamins" => parts.Vitamins.Count,
-            _ => parts.LabTests.Count,
-        };
-        // A gap means a list item was lost; fail loudly rather than hand back a shorter list.
-        if (seq != expected)
-            throw new InvalidDataException($"claim '{claimId}': {table.Name} has seq {seq} where {expected} was expected.");
-
-        switch (table.Name)
-        {
-            case "claim_diagnoses":
-                parts.Diagnoses.Add(new Diagnosis(r.GetString(2), Bool(r, 3)));
-                break;
-            case "claim_procedures":
-                parts.Procedures.Add(new Procedure(r.GetString(2), Time(r, 3, 4)));
-                break;
-            case "claim_medications":
-                parts.Medications.Add(new Medication { Name = r.GetString(2), Form = String(r, 3), Quantity = Double(r, 4), UnitPrice = Long(r, 5) });
-                break;
-            case "claim_vitamins":
-                parts.Vitamins.Add(new Vitamin { Name = r.GetString(2), Dose = String(r, 3), Quantity = Double(r, 4), UnitPrice = Long(r, 5) });
-                break;
-            default:
-                parts.LabTests.Add(new LabTest(r.GetString(2), Time(r, 3, 4)));
-                break;
-        }
+        _claims[claimId] = new LabeledClaim(head, label);
     }
 
     private delegate bool TryParse<T>(string? s, out T value);

@@ -39,10 +39,7 @@ internal static class ClaimQueries
                 AddParameter(cmd, "@id" + i, ids[i]);
             }
             var sql = new StringBuilder();
-            sql.Append("SELECT ").Append(ClaimTables.Claims.ColumnList).Append(" FROM claims WHERE claim_id IN (").Append(inList).Append(");\n");
-            foreach (var t in ClaimTables.Children)
-                sql.Append("SELECT ").Append(t.ColumnList).Append(" FROM ").Append(t.Name)
-                   .Append(" WHERE claim_id IN (").Append(inList).Append(") ORDER BY claim_id, seq;\n");
+            sql.Append("SELECT ").Append(ClaimTables.Claims.ColumnList).Append(" FROM claims WHERE claim_id IN (").Append(inList).Append(")");
             cmd.CommandText = sql.ToString();
 
             var assembler = new ClaimAssembler();

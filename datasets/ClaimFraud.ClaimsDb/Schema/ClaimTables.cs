@@ -15,8 +15,8 @@ internal sealed record TableShape(string Name, string[] Columns, Func<Claim, int
 }
 
 /// <summary>
-/// The mapping between a contract claim and the rows of Migrations/*/V001__claims.sql, written once for both database
-/// kinds. Column order here is the order values are written and read in, so the two must change together.
+/// The mapping between a contract claim and its rows (Migrations/*/V001__claims.sql, lists as JSON columns since
+/// V003__claim_lists_as_json.sql), written once for both database kinds. Column order here is the order values are written and read in, so the two must change together.
 /// </summary>
 internal static class ClaimTables
 {
@@ -34,52 +34,14 @@ internal static class ClaimTables
         "sep_present", "sep_number", "sep_issued_at", "sep_issued_offset_min", "sep_patient_name", "sep_bpjs_number",
         "resume_present", "resume_patient_name", "resume_admission_at", "resume_admission_offset_min", "resume_discharge_at", "resume_discharge_offset_min",
         "label_is_fraud", "label_patterns",
+        "diagnoses", "procedures", "medications", "vitamins", "lab_tests",
     ], _ => 1, FillClaim, IsChild: false);
 
-    public static readonly TableShape Diagnoses = new("claim_diagnoses", ["claim_id", "seq", "icd10", "is_primary"],
-        c => c.Diagnoses.Count,
-        static (lc, i, row) =>
-        {
-            var d = lc.Claim.Diagnoses[i];
-            row[0] = lc.Claim.ClaimId; row[1] = i; row[2] = d.Icd10; row[3] = Flag(d.Primary);
-        }, IsChild: true);
+    /// <summary>Every table the loader writes: only the claims row since V003 (lists are JSON columns of it).</summary>
+    public static readonly IReadOnlyList<TableShape> All = [Claims];
 
-    public static readonly TableShape Procedures = new("claim_procedures", ["claim_id", "seq", "icd9cm", "performed_at", "performed_offset_min"],
-        c => c.Procedures.Count,
-        static (lc, i, row) =>
-        {
-            var p = lc.Claim.Procedures[i];
-            row[0] = lc.Claim.ClaimId; row[1] = i; row[2] = p.Icd9Cm; row[3] = Utc(p.At); row[4] = OffsetMinutes(p.At);
-        }, IsChild: true);
-
-    public static readonly TableShape Medications = new("claim_medications", ["claim_id", "seq", "name", "form", "quantity", "unit_price"],
-        c => c.Medications.Count,
-        static (lc, i, row) =>
-        {
-            var m = lc.Claim.Medications[i];
-            row[0] = lc.Claim.ClaimId; row[1] = i; row[2] = m.Name; row[3] = m.Form; row[4] = m.Quantity; row[5] = m.UnitPrice;
-        }, IsChild: true);
-
-    public static readonly TableShape Vitamins = new("claim_vitamins", ["claim_id", "seq", "name", "dose", "quantity", "unit_price"],
-        c => c.Vitamins.Count,
-        static (lc, i, row) =>
-        {
-            var v = lc.Claim.Vitamins[i];
-            row[0] = lc.Claim.ClaimId; row[1] = i; row[2] = v.Name; row[3] = v.Dose; row[4] = v.Quantity; row[5] = v.UnitPrice;
-        }, IsChild: true);
-
-    public static readonly TableShape LabTests = new("claim_lab_tests", ["claim_id", "seq", "name", "performed_at", "performed_offset_min"],
-        c => c.LabTests.Count,
-        static (lc, i, row) =>
-        {
-            var l = lc.Claim.LabTests[i];
-            row[0] = lc.Claim.ClaimId; row[1] = i; row[2] = l.Name; row[3] = Utc(l.At); row[4] = OffsetMinutes(l.At);
-        }, IsChild: true);
-
-    /// <summary>The claims table first (children reference it), then each list in contract order.</summary>
-    public static readonly IReadOnlyList<TableShape> All = [Claims, Diagnoses, Procedures, Medications, Vitamins, LabTests];
-
-    public static readonly IReadOnlyList<TableShape> Children = [Diagnoses, Procedures, Medications, Vitamins, LabTests];
+    /// <summary>Tables whose rows hang off a claims row and are rewritten with it; none since V003.</summary>
+    public static readonly IReadOnlyList<TableShape> Children = [];
 
     public static int MaxColumns { get; } = All.Max(t => t.Columns.Length);
 
@@ -133,6 +95,11 @@ internal static class ClaimTables
         row[k++] = OffsetMinutes(rm?.DischargeAt);
         row[k++] = lc.Label is { } label ? Flag(label.IsFraud) : null;
         row[k++] = lc.Label is { } l ? JsonSerializer.Serialize(l.Patterns, PatternJson) : null;
+        row[k++] = ClaimListJson.Diagnoses(c.Diagnoses);
+        row[k++] = ClaimListJson.Procedures(c.Procedures);
+        row[k++] = ClaimListJson.Medications(c.Medications);
+        row[k++] = ClaimListJson.Vitamins(c.Vitamins);
+        row[k++] = ClaimListJson.LabTests(c.LabTests);
     }
 
     /// <summary>Reads the patterns column written by <see cref="FillClaim"/>.</summary>

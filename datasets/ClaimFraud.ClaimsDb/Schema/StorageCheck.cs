@@ -7,7 +7,7 @@ namespace ClaimFraud.ClaimsDb.Schema;
 /// <summary>
 /// Refuses, before any SQL runs, a claim the schema cannot hold exactly, so nothing is truncated or rounded
 /// silently and the error names the claim and field rather than a column and row number. The limits are the
-/// column widths of Migrations/*/V001__claims.sql and apply to SQLite too, so both stores accept the same claims.
+/// column widths of Migrations/*/V001__claims.sql (the lists' JSON columns since V003 have no width) and apply to SQLite too, so both stores accept the same claims.
 /// Every claim that passes <see cref="ClaimValidator"/> with default options fits. Field paths are only formatted
 /// on failure: this runs for every claim of a bulk load.
 /// </summary>
@@ -165,6 +165,8 @@ internal static class StorageCheck
 
     private static bool IsWellFormedUtf16(string s)
     {
+        // Nearly all text has no surrogate at all; that vectorised scan settles it.
+        if (!s.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return true;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];

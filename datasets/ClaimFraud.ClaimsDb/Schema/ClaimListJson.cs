@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClaimFraud.Domain.Claims;
+
+namespace ClaimFraud.ClaimsDb.Schema;
+
+/// <summary>
+/// A claim's lists (diagnoses, procedures, medications, vitamins, lab tests) as the JSON arrays stored in the claims
+/// row since migration V003: one column per list instead of one row per item, so a claim is one row to insert and
+/// read. Items use the contract §1 field names. Times are written with microseconds and the sender's offset
+/// (<see cref="TimeFormat"/>), numbers in their shortest exact form, so every value reads back exactly; V003 writes
+/// the same text when it folds the old per-item tables into these columns.
+/// </summary>
+internal static class ClaimListJson
+{
+    /// <summary>The clock time at the sender's offset, then the offset: 2024-10-10T08:00:00.000000+07:00.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffffzzz";
+
+    [ThreadStatic] private static StringBuilder? _buffer;
+
+    public static string Diagnoses(IReadOnlyList<Diagnosis> items) => Write(items, static (sb, d) =>
+    {
+        sb.Append("{\"icd10\":"); Text(sb, d.Icd10);
+        sb.Append(d.Primary ? ",\"primary\":true}" : ",\"primary\":false}");
+    });
+
+    public static string Procedures(IReadOnlyList<Procedure> items) => Write(items, static (sb, p) =>
+    {
+        sb.Append("{\"icd9cm\":"); Text(sb, p.Icd9Cm);
+        sb.Append(",\"at\":"); Time(sb, p.At);
+        sb.Append('}');
+    });
+
+    public static string Medications(IReadOnlyList<Medication> items) => Write(items, static (sb, m) =>
+    {
+        sb.Append("{\"name\":"); Text(sb, m.Name);
+        sb.Append(",\"form\":"); Text(sb, m.Form);
+        sb.Append(",\"quantity\":"); Number(sb, m.Quantity);
+        sb.Append(",\"unit_price\":").Append(m.UnitPrice.ToString(CultureInfo.InvariantCulture));
+        sb.Append('}');
+    });
+
+    public static string Vitamins(IReadOnlyList<Vitamin> items) => Write(items, static (sb, v) =>
+    {
+        sb.Append("{\"name\":"); Text(sb, v.Name);
+        sb.Append(",\"dose\":"); Text(sb, v.Dose);
+        sb.Append(",\"quantity\":"); Number(sb, v.Quantity);
+        sb.Append(",\"unit_price\":").Append(v.UnitPrice.ToString(CultureInfo.InvariantCulture));
+        sb.Append('}');
+    });
+
+    public static string LabTests(IReadOnlyList<LabTest> items) => Write(items, static (sb, l) =>
+    {
+        sb.Append("{\"name\":"); Text(sb, l.Name);
+        sb.Append(",\"at\":"); Time(sb, l.At);
+        sb.Append('}');
+    });
+
+    public static List<Diagnosis> ReadDiagnoses(string json, string claimId) =>
+        Read(json, claimId, "diagnoses", e => new Diagnosis(RequiredText(e, "icd10"), e.GetProperty("primary").GetBoolean()));
+
+    public static List<Procedure> ReadProcedures(string json, string claimId) =>
+        Read(json, claimId, "procedures", e => new Procedure(RequiredText(e, "icd9cm"), ReadTime(e.GetProperty("at"))));
+
+    public static List<Medication> ReadMedications(string json, string claimId) =>
+        Read(json, claimId, "medications", e => new Medication
+        {
+            Name = RequiredText(e, "name"),
+            Form = e.GetProperty("form").GetString(),
+            Quantity = e.GetProperty("quantity").GetDouble(),
+            UnitPrice = e.GetProperty("unit_price").GetInt64(),
+        });
+
+    public static List<Vitamin> ReadVitamins(string json, string claimId) =>
+        Read(json, claimId, "vitamins", e => new Vitamin
+        {
+            Name = RequiredText(e, "name"),
+            Dose = e.GetProperty("dose").GetString(),
+            Quantity = e.GetProperty("quantity").GetDouble(),
+            UnitPrice = e.GetProperty("unit_price").GetInt64(),
+        });
+
+    public static List<LabTest> ReadLabTests(string json, string claimId) =>
+        Read(json, claimId, "lab_tests", e => new LabTest(RequiredText(e, "name"), ReadTime(e.GetProperty("at"))));
+
+    private static string Write<T>(IReadOnlyList<T> items, Action<StringBuilder, T> item)
+    {
+        if (items.Count == 0) return "[]";
+        var sb = _buffer ??= new StringBuilder(1024);
+        sb.Clear().Append('[');
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0) sb.Append(',');
+            item(sb, items[i]);
+        }
+        sb.Append(']');
+        var json = sb.ToString();
+        if (sb.Capacity > 1 << 16) _buffer = null; // one huge list must not pin its buffer for the life of the thread
+        return json;
+    }
+
+    /// <summary>A JSON string: quote, backslash and control characters escaped, everything else as is (StorageCheck has refused lone surrogates).</summary>
+    private static void Text(StringBuilder sb, string? s)
+    {
+        if (s is null)
+        {
+            sb.Append("null");
+            return;
+        }
+        sb.Append('"');
+        int start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c >= ' ' && c != '"' && c != '\\') continue;
+            sb.Append(s, start, i - start);
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default: sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+            }
+            start = i + 1;
+        }
+        sb.Append(s, start, s.Length - start).Append('"');
+    }
+
+    /// <summary>The shortest text that parses back to the same double ("R"); JSON has no NaN or infinities and StorageCheck refuses them.</summary>
+    private static void Number(StringBuilder sb, double d) => sb.Append(d.ToString("R", CultureInfo.InvariantCulture));
+
+    private static void Time(StringBuilder sb, DateTimeOffset? value)
+    {
+        if (value is not { } t)
+        {
+            sb.Append("null");
+            return;
+        }
+        Span<char> text = stackalloc char[34];
+        text[0] = '"';
+        Format(text.Slice(1, 32), t);
+        text[33] = '"';
+        sb.Append(text);
+    }
+
+    /// <summary><see cref="TimeFormat"/>, digit by digit: the loader writes millions of these.</summary>
+    private static void Format(Span<char> s, DateTimeOffset value)
+    {
+        var t = value.DateTime;
+        Digits(s[..4], t.Year);
+        s[4] = '-';
+        Digits(s.Slice(5, 2), t.Month);
+        s[7] = '-';
+        Digits(s.Slice(8, 2), t.Day);
+        s[10] = 'T';
+        Digits(s.Slice(11, 2), t.Hour);
+        s[13] = ':';
+        Digits(s.Slice(14, 2), t.Minute);
+        s[16] = ':';
+        Digits(s.Slice(17, 2), t.Second);
+        s[19] = '.';
+        Digits(s.Slice(20, 6), (int)(t.Ticks % TimeSpan.TicksPerSecond / 10));
+        int minutes = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
+        s[26] = minutes < 0 ? '-' : '+';
+        minutes = Math.Abs(minutes);
+        Digits(s.Slice(27, 2), minutes / 60);
+        s[29] = ':';
+        Digits(s.Slice(30, 2), minutes % 60);
+    }
+
+    private static void Digits(Span<char> into, int value)
+    {
+        for (int i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    private static List<T> Read<T>(string json, string claimId, string column, Func<JsonElement, T> item)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
+                throw new InvalidDataException($"claim '{claimId}': column {column} holds JSON {doc.RootElement.ValueKind}, not an array.");
+            var list = new List<T>(doc.RootElement.GetArrayLength());
+            foreach (var e in doc.RootElement.EnumerateArray()) list.Add(item(e));
+            return list;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // A damaged list must not come back shorter or with defaults: say which claim and column.
+            throw new InvalidDataException($"claim '{claimId}': column {column} is not a list this store wrote ({e.Message}).", e);
+        }
+    }
+
+    private static string RequiredText(JsonElement e, string name) =>
+        e.GetProperty(name).GetString() ?? throw new FormatException($"\"{name}\" is null.");
+
+    private static DateTimeOffset? ReadTime(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Null
+            ? null
+            : DateTimeOffset.ParseExact(e.GetString()!, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
+}
