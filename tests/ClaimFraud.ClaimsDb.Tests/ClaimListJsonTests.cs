@@ -26,6 +26,7 @@ public class ClaimListJsonTests
         Assert.Equal(medications, back);
         Assert.True(double.IsNegative(back[2].Quantity));
         Assert.Contains("\"at\":\"2024-02-29T23:59:59.999999-05:30\"", procJson);
+        Assert.Contains("\"at\":\"2024-10-10T08:00:00+07:00\"", ClaimListJson.LabTests([new LabTest("CRP", new DateTimeOffset(2024, 10, 10, 8, 0, 0, TimeSpan.FromHours(7)))]));
         Assert.Equal("[]", ClaimListJson.LabTests([]));
     }
 

@@ -69,6 +69,28 @@ public sealed class MySqlClaimStoreTests : ClaimStoreContractTests
     }
 
     [Fact]
+    public async Task AServerThatRefusesLoadDataLocalStillGetsEveryClaim()
+    {
+        // Server-wide for a moment: loads of other tests running now take the INSERT path too, which stores the same.
+        var original = Convert.ToInt64(await _db!.ScalarAsync("SELECT @@GLOBAL.local_infile"));
+        var claims = RandomClaims.Stream(13, 120).ToList();
+        await _db.ScalarAsync("SET GLOBAL local_infile = 0");
+        try
+        {
+            var result = await Store.LoadAsync(claims, batchSize: 50);
+
+            Assert.Equal(120, result.Claims);
+        }
+        finally
+        {
+            await _db.ScalarAsync("SET GLOBAL local_infile = " + (original != 0 ? "1" : "0"));
+        }
+        Assert.Equal(120, await Store.CountAsync());
+        foreach (var claim in claims.Where((_, i) => i % 10 == 0))
+            Assert.Equal(Fixtures.Json(claim), Fixtures.Json(await Store.ReadClaimAsync(claim.Claim.ClaimId)));
+    }
+
+    [Fact]
     public async Task TimesAreStoredAsTheirUtcInstant()
     {
         // The DATETIME column is UTC whatever offset the claim was written in, so SQL range queries compare instants.

@@ -25,8 +25,8 @@ namespace ClaimFraud.ClaimsDb.MySql;
 /// </summary>
 internal sealed class MySqlLoadDataWriter : IDisposable
 {
-    /// <summary>Server errors that mean LOAD DATA LOCAL is switched off (MariaDB/MySQL 5.7: 1148; MySQL 8: 3948).</summary>
-    private static readonly HashSet<int> LocalInfileRefused = [1148, 3948];
+    /// <summary>Server errors that mean LOAD DATA LOCAL is switched off (MariaDB 10.6+: 4166; older MariaDB and MySQL 5.7: 1148; MySQL 8: 3948).</summary>
+    private static readonly HashSet<int> LocalInfileRefused = [4166, 1148, 3948];
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

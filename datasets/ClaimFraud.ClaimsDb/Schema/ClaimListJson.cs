@@ -8,14 +8,22 @@ namespace ClaimFraud.ClaimsDb.Schema;
 /// <summary>
 /// A claim's lists (diagnoses, procedures, medications, vitamins, lab tests) as the JSON arrays stored in the claims
 /// row since migration V003: one column per list instead of one row per item, so a claim is one row to insert and
-/// read. Items use the contract §1 field names. Times are written with microseconds and the sender's offset
-/// (<see cref="TimeFormat"/>), numbers in their shortest exact form, so every value reads back exactly; V003 writes
-/// the same text when it folds the old per-item tables into these columns.
+/// read. Items use the contract §1 field names. Times are written with the sender's offset and microseconds unless
+/// those are zero (<see cref="TimeFormat"/>), numbers in their shortest exact form, so every value reads back exactly;
+/// V003 writes the same form (always with microseconds) when it folds the old per-item tables into these columns.
 /// </summary>
 internal static class ClaimListJson
 {
-    /// <summary>The clock time at the sender's offset, then the offset: 2024-10-10T08:00:00.000000+07:00.</summary>
+    /// <summary>The clock time at the sender's offset, then the offset: 2024-10-10T08:00:00.000001+07:00.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffffzzz";
+
+    /// <summary>
+    /// <see cref="TimeFormat"/> without the fraction, which the loader writes when it is zero (most claim times are
+    /// whole minutes; the seven characters saved are a few percent of what the server parses per claim).
+    /// </summary>
+    public const string WholeSecondTimeFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
+    private static readonly string[] TimeFormats = [TimeFormat, WholeSecondTimeFormat];
 
     [ThreadStatic] private static StringBuilder? _buffer;
 
@@ -141,13 +149,13 @@ internal static class ClaimListJson
         }
         Span<char> text = stackalloc char[34];
         text[0] = '"';
-        Format(text.Slice(1, 32), t);
-        text[33] = '"';
-        sb.Append(text);
+        int length = Format(text[1..], t);
+        text[length + 1] = '"';
+        sb.Append(text[..(length + 2)]);
     }
 
-    /// <summary><see cref="TimeFormat"/>, digit by digit: the loader writes millions of these.</summary>
-    private static void Format(Span<char> s, DateTimeOffset value)
+    /// <summary><see cref="TimeFormat"/>, or <see cref="WholeSecondTimeFormat"/> on a whole second, digit by digit: the loader writes millions of these.</summary>
+    private static int Format(Span<char> s, DateTimeOffset value)
     {
         var t = value.DateTime;
         Digits(s[..4], t.Year);
@@ -161,14 +169,21 @@ internal static class ClaimListJson
         Digits(s.Slice(14, 2), t.Minute);
         s[16] = ':';
         Digits(s.Slice(17, 2), t.Second);
-        s[19] = '.';
-        Digits(s.Slice(20, 6), (int)(t.Ticks % TimeSpan.TicksPerSecond / 10));
+        int k = 19;
+        int micro = (int)(t.Ticks % TimeSpan.TicksPerSecond / 10);
+        if (micro != 0)
+        {
+            s[k] = '.';
+            Digits(s.Slice(k + 1, 6), micro);
+            k += 7;
+        }
         int minutes = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
-        s[26] = minutes < 0 ? '-' : '+';
+        s[k] = minutes < 0 ? '-' : '+';
         minutes = Math.Abs(minutes);
-        Digits(s.Slice(27, 2), minutes / 60);
-        s[29] = ':';
-        Digits(s.Slice(30, 2), minutes % 60);
+        Digits(s.Slice(k + 1, 2), minutes / 60);
+        s[k + 3] = ':';
+        Digits(s.Slice(k + 4, 2), minutes % 60);
+        return k + 6;
     }
 
     private static void Digits(Span<char> into, int value)
@@ -204,5 +219,5 @@ internal static class ClaimListJson
     private static DateTimeOffset? ReadTime(JsonElement e) =>
         e.ValueKind == JsonValueKind.Null
             ? null
-            : DateTimeOffset.ParseExact(e.GetString()!, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
+            : DateTimeOffset.ParseExact(e.GetString()!, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None);
 }

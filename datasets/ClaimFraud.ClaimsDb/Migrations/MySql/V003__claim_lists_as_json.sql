@@ -1,7 +1,8 @@
 -- A claim's lists move into JSON columns of its claims row, one array per list, items with the contract §1 field
 -- names: loading a claim becomes one row instead of one per list item (about eight), which is what limited the
 -- bulk loader (MariaDB's CPU per inserted row). Times keep microseconds and the sender's offset
--- ("2024-10-10T08:00:00.000000+07:00"), numbers their exact value; the loader (Schema/ClaimListJson.cs) writes the same text.
+-- ("2024-10-10T08:00:00.000000+07:00"), numbers their exact value; the loader (Schema/ClaimListJson.cs) writes the same
+-- form, leaving out a zero fraction ("2024-10-10T08:00:00+07:00"), and reads both.
 -- The per-list tables are folded into the new columns and dropped. No per-code index table replaces them: one
 -- (claim_id, kind, code) row per diagnosis and procedure, with an index on the code, cost the server 35-50% more
 -- CPU per loaded claim. Code questions scan the lists, e.g.
