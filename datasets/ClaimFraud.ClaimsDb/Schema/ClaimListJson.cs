@@ -158,41 +158,22 @@ internal static class ClaimListJson
     private static int Format(Span<char> s, DateTimeOffset value)
     {
         var t = value.DateTime;
-        Digits(s[..4], t.Year);
-        s[4] = '-';
-        Digits(s.Slice(5, 2), t.Month);
-        s[7] = '-';
-        Digits(s.Slice(8, 2), t.Day);
-        s[10] = 'T';
-        Digits(s.Slice(11, 2), t.Hour);
-        s[13] = ':';
-        Digits(s.Slice(14, 2), t.Minute);
-        s[16] = ':';
-        Digits(s.Slice(17, 2), t.Second);
+        DbValues.DateAndTime(s, t, 'T');
         int k = 19;
         int micro = (int)(t.Ticks % TimeSpan.TicksPerSecond / 10);
         if (micro != 0)
         {
             s[k] = '.';
-            Digits(s.Slice(k + 1, 6), micro);
+            DbValues.Digits(s.Slice(k + 1, 6), micro);
             k += 7;
         }
-        int minutes = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
+        int minutes = DbValues.OffsetMinutes(value);
         s[k] = minutes < 0 ? '-' : '+';
         minutes = Math.Abs(minutes);
-        Digits(s.Slice(k + 1, 2), minutes / 60);
+        DbValues.Digits(s.Slice(k + 1, 2), minutes / 60);
         s[k + 3] = ':';
-        Digits(s.Slice(k + 4, 2), minutes % 60);
+        DbValues.Digits(s.Slice(k + 4, 2), minutes % 60);
         return k + 6;
-    }
-
-    private static void Digits(Span<char> into, int value)
-    {
-        for (int i = into.Length - 1; i >= 0; i--)
-        {
-            into[i] = (char)('0' + value % 10);
-            value /= 10;
-        }
     }
 
     private static List<T> Read<T>(string json, string claimId, string column, Func<JsonElement, T> item)

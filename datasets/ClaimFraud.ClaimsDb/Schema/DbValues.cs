@@ -15,22 +15,29 @@ internal static class DbValues
     /// <summary>The UTC instant as <see cref="UtcFormat"/>, written digit by digit: the loader formats millions of these.</summary>
     public static string Utc(DateTimeOffset value) => string.Create(26, value.UtcDateTime, static (s, t) =>
     {
+        DateAndTime(s, t, ' ');
+        s[19] = '.';
+        Digits(s.Slice(20, 6), (int)(t.Ticks % TimeSpan.TicksPerSecond / 10));
+    });
+
+    /// <summary>yyyy-MM-dd, <paramref name="separator"/>, HH:mm:ss into the first 19 chars of <paramref name="s"/>, digit by digit.</summary>
+    internal static void DateAndTime(Span<char> s, DateTime t, char separator)
+    {
         Digits(s[..4], t.Year);
         s[4] = '-';
         Digits(s.Slice(5, 2), t.Month);
         s[7] = '-';
         Digits(s.Slice(8, 2), t.Day);
-        s[10] = ' ';
+        s[10] = separator;
         Digits(s.Slice(11, 2), t.Hour);
         s[13] = ':';
         Digits(s.Slice(14, 2), t.Minute);
         s[16] = ':';
         Digits(s.Slice(17, 2), t.Second);
-        s[19] = '.';
-        Digits(s.Slice(20, 6), (int)(t.Ticks % TimeSpan.TicksPerSecond / 10));
-    });
+    }
 
-    private static void Digits(Span<char> into, int value)
+    /// <summary>The value's last <c>into.Length</c> decimal digits, zero-padded.</summary>
+    internal static void Digits(Span<char> into, int value)
     {
         for (int i = into.Length - 1; i >= 0; i--)
         {

@@ -86,8 +86,8 @@ internal sealed partial class ClaimScoring(ModelHost models, InMemoryClaimHistor
     public bool HasChat => chat is not null;
 
     // Below this many claims a parallel loop costs more than it saves.
-    private const int ParallelFrom = 4;
-    private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    internal const int ParallelFrom = 4;
+    internal static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>
     /// The score, with the chat model's explanation when one is configured and <paramref name="useChat"/>; null when no

@@ -98,11 +98,11 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
         {
             if (chunk.Count == 0) return;
             var parsed = new ClaimParseResult?[chunk.Count];
-            if (chunk.Count < 4)
+            if (chunk.Count < ClaimScoring.ParallelFrom)
             {
                 for (int i = 0; i < chunk.Count; i++) parsed[i] = ParseLine(chunk[i].Content);
             }
-            else Parallel.For(0, chunk.Count, Cores, i => parsed[i] = ParseLine(chunk[i].Content));
+            else Parallel.For(0, chunk.Count, ClaimScoring.Cores, i => parsed[i] = ParseLine(chunk[i].Content));
 
             var claims = new List<Claim>(chunk.Count);
             foreach (var p in parsed)
@@ -161,8 +161,6 @@ internal sealed class NdjsonScores(ClaimScoring scoring, ClaimValidationOptions 
             output.Write("\n"u8);
         }
     }
-
-    private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     private static ClaimParseResult Parse(ReadOnlySequence<byte> content, ClaimValidationOptions validation)
     {
