@@ -19,17 +19,14 @@ internal struct LeafGroup
     /// <summary>Offset of the group's table (16 rows of <see cref="LeafTables.Width"/> floats).</summary>
     public int Offset;
 
-    /// <summary>Split indices (preorder within the tree) of the path's splits at depths 1, 2, 3, or 31 (a bit
-    /// that is never set) past the group's split. Depth 0 is the root, split 0.</summary>
-    public int A1;
+    /// <summary>Bits (split indices, preorder within the tree) of the path's splits, root (bit 0) to the group's
+    /// split. Preorder numbers grow along a path, so extracting these bits of the row's direction mask in order
+    /// (BMI2 pext) yields the pattern with bit e = depth e.</summary>
+    public int PathMask;
 
-    public int A2;
-
-    public int A3;
-
-    /// <summary>Bits e where the path leaves the ancestor to the left, so "row goes right" must be flipped to read
-    /// "row follows the path".</summary>
-    public int Flip;
+    /// <summary>Bits of the path's splits where the path leaves to the left, so "row goes right" must be flipped
+    /// to read "row follows the path" (never the group's own split, whose bit is the row's way).</summary>
+    public int FlipMask;
 
     /// <summary>Features of the path's splits at depths 1, 2, 3 (the root's is the tree's first split's).</summary>
     public int F1;
@@ -52,9 +49,6 @@ internal static class LeafTables
     public const int Width = MaxDepth + 1;
 
     public const int Rows = 1 << MaxDepth;
-
-    /// <summary>A bit position never set in a tree's direction mask (trees here have at most 15 splits).</summary>
-    public const int NeverSet = 31;
 
     /// <summary>Appends a group and its table for every split of the tree that has a leaf child.</summary>
     public static void Build(
@@ -101,13 +95,18 @@ internal static class LeafTables
                 tables.AddRange(pattern >> (depth + 1) == 0 ? Row(nodes, cover, path, columns, pattern) : new float[Width]);
             }
 
+            int pathMask = 0, flipMask = 0;
+            for (int e = 0; e <= depth; e++)
+            {
+                pathMask |= 1 << splitIndex[path[e]];
+                if (((flip >> e) & 1) == 1) flipMask |= 1 << splitIndex[path[e]];
+            }
+
             groups.Add(new LeafGroup
             {
                 Offset = offset,
-                A1 = depth >= 1 ? splitIndex[path[1]] : NeverSet,
-                A2 = depth >= 2 ? splitIndex[path[2]] : NeverSet,
-                A3 = depth >= 3 ? splitIndex[path[3]] : NeverSet,
-                Flip = flip,
+                PathMask = pathMask,
+                FlipMask = flipMask,
                 F1 = columns[1],
                 F2 = columns[2],
                 F3 = columns[3],

@@ -22,6 +22,14 @@ public sealed partial class TreeEnsemble
     private readonly int[] _treeGroupStart;
     private readonly float[] _tables;
 
+    // LeafTable trees: their (at most 15) splits as DirectionLanes lanes from DirectionLanes × t, so that AVX2
+    // finds the row's way at every split of a tree with one or two gathers and compares (unused lanes are
+    // masked off); bit k of _laneDefaultLeft[t] says missing values go left at split k.
+    internal const int DirectionLanes = 16;
+    private readonly int[] _laneFeatures;
+    private readonly float[] _laneThresholds;
+    private readonly int[] _laneDefaultLeft;
+
     // Quadrature trees: VectorsPerSplit vectors of QuadratureWidth floats per split from _treeVectorStart[t].
     private const int VectorsPerSplit = 7;
     private const int QuadratureWidth = 2 * GaussLegendre.Points;
@@ -57,6 +65,9 @@ public sealed partial class TreeEnsemble
         _treeSplitStart = new int[trees.Length + 1];
         _treeGroupStart = new int[trees.Length + 1];
         _treeVectorStart = new int[trees.Length + 1];
+        _laneFeatures = new int[DirectionLanes * trees.Length];
+        _laneThresholds = new float[DirectionLanes * trees.Length];
+        _laneDefaultLeft = new int[trees.Length];
         var splits = new List<ShapSplit>();
         var groups = new List<LeafGroup>();
         var tables = new List<float>();
@@ -92,6 +103,7 @@ public sealed partial class TreeEnsemble
             if (_kernel[t] == ShapKernel.LeafTable)
             {
                 LeafTables.Build(nodes, cover, parent, unusedFeature: NumFeatures, groups, tables);
+                FillLanes(t, CollectionsMarshal.AsSpan(splits)[_treeSplitStart[t]..]);
             }
             else if (_kernel[t] == ShapKernel.Quadrature)
             {
@@ -113,6 +125,16 @@ public sealed partial class TreeEnsemble
         _tables = tables.ToArray();
         _shapVectors = vectors.ToArray();
         ExpectedValue = expected + BaseMargin;
+    }
+
+    private void FillLanes(int tree, ReadOnlySpan<ShapSplit> splits)
+    {
+        for (int k = 0; k < splits.Length; k++)
+        {
+            _laneFeatures[DirectionLanes * tree + k] = splits[k].Feature;
+            _laneThresholds[DirectionLanes * tree + k] = splits[k].Threshold;
+            _laneDefaultLeft[tree] |= splits[k].DefaultLeft << k;
+        }
     }
 
     // Node ids reachable from the root, in preorder with the left child first. Unreachable (deleted) nodes are

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using static ClaimFraud.XGBoost.Managed.PathTreeShap;
 
 namespace ClaimFraud.XGBoost.Managed;
@@ -125,6 +127,8 @@ public sealed unsafe partial class TreeEnsemble
         fixed (LeafGroup* allGroups = _groups)
         fixed (float* tables = _tables)
         fixed (float* allVectors = _shapVectors)
+        fixed (int* laneFeatures = _laneFeatures)
+        fixed (float* laneThresholds = _laneThresholds)
         {
             for (int t = 0; t < _kernel.Length; t++)
             {
@@ -133,8 +137,11 @@ public sealed unsafe partial class TreeEnsemble
                 switch (_kernel[t])
                 {
                     case ShapKernel.LeafTable:
+                        int right = Directions(
+                            splits, count, laneFeatures + DirectionLanes * t, laneThresholds + DirectionLanes * t,
+                            _laneDefaultLeft[t], row);
                         margin += TableTree(
-                            splits, count, allGroups + _treeGroupStart[t], _treeGroupStart[t + 1] - _treeGroupStart[t],
+                            right, splits, allGroups + _treeGroupStart[t], _treeGroupStart[t + 1] - _treeGroupStart[t],
                             tables, row, phi, scratch.PhiCopies, NumFeatures + 1);
                         break;
                     case ShapKernel.Quadrature:
@@ -184,24 +191,15 @@ public sealed unsafe partial class TreeEnsemble
     // value of the leaf the row reaches (from the tables' last column).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float TableTree(
-        ShapSplit* splits, int count, LeafGroup* groups, int groupCount, float* tables, float* row, float* phi,
+        int right, ShapSplit* splits, LeafGroup* groups, int groupCount, float* tables, float* row, float* phi,
         float* copies, int stride)
     {
-        int right = 0;
-        for (int k = 0; k < count; k++)
-        {
-            right |= GoesRight(splits + k, row) << k;
-        }
-
         float root = 0f;
         float reached = 0f;
         LeafGroup* group = groups;
         for (int g = 0; g < groupCount; g++, group++)
         {
-            int pattern = ((right & 1)
-                | (((right >> group->A1) & 1) << 1)
-                | (((right >> group->A2) & 1) << 2)
-                | (((right >> group->A3) & 1) << 3)) ^ group->Flip;
+            int pattern = Pattern(right ^ group->FlipMask, group->PathMask);
             float* values = tables + group->Offset + LeafTables.Width * pattern;
             root += values[0];
             reached += values[4];
@@ -267,6 +265,53 @@ public sealed unsafe partial class TreeEnsemble
         }
 
         return ReachedLeaf(splits, way);
+    }
+
+    // Bit k set when the row goes right at split k of a tree of at most DirectionLanes splits: with AVX2 one
+    // gather and compare per 8 splits (an ordered compare is false for NaN, which then follows the default side).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Directions(ShapSplit* splits, int count, int* features, float* thresholds, int defaultLeft, float* row)
+    {
+        if (Avx2.IsSupported)
+        {
+            Vector256<float> low = Avx2.GatherVector256(row, Vector256.Load(features), 4);
+            int less = (int)Avx.Compare(low, Vector256.Load(thresholds), FloatComparisonMode.OrderedLessThanNonSignaling).ExtractMostSignificantBits();
+            int missing = (int)Avx.Compare(low, low, FloatComparisonMode.UnorderedNonSignaling).ExtractMostSignificantBits();
+            if (count > 8)
+            {
+                Vector256<float> high = Avx2.GatherVector256(row, Vector256.Load(features + 8), 4);
+                less |= (int)Avx.Compare(high, Vector256.Load(thresholds + 8), FloatComparisonMode.OrderedLessThanNonSignaling).ExtractMostSignificantBits() << 8;
+                missing |= (int)Avx.Compare(high, high, FloatComparisonMode.UnorderedNonSignaling).ExtractMostSignificantBits() << 8;
+            }
+
+            return ~(less | (missing & defaultLeft)) & ((1 << count) - 1);
+        }
+
+        int right = 0;
+        for (int k = 0; k < count; k++)
+        {
+            right |= GoesRight(splits + k, row) << k;
+        }
+
+        return right;
+    }
+
+    // The bits of value selected by mask, packed to the low end in order (BMI2's pext; a bit loop elsewhere).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pattern(int value, int mask)
+    {
+        if (Bmi2.IsSupported)
+        {
+            return (int)Bmi2.ParallelBitExtract((uint)value, (uint)mask);
+        }
+
+        int pattern = 0;
+        for (int bit = 0; mask != 0; bit++, mask &= mask - 1)
+        {
+            pattern |= ((value >> BitOperations.TrailingZeroCount(mask)) & 1) << bit;
+        }
+
+        return pattern;
     }
 
     // 1 when the row goes right at the split: NaN follows the default side, otherwise value < threshold goes left.
