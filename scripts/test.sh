@@ -19,6 +19,10 @@ if ! dotnet build ClaimFraud.sln -c Release -nologo -v q; then
 fi
 dotnet test ClaimFraud.sln -c Release --no-build -nologo -v q --logger trx --results-directory "$results" "$@"
 status=$?
+# The managed TreeSHAP kernels have AVX2/BMI2 paths and scalar fallbacks (ARM, older x86): run their tests once more
+# with those instructions switched off, so the fallbacks are tested on this machine too.
+DOTNET_EnableAVX2=0 DOTNET_EnableBMI2=0 dotnet test tests/ClaimFraud.XGBoost.Tests -c Release --no-build -nologo -v q \
+  --filter "FullyQualifiedName~ClaimFraud.XGBoost.Tests.Managed" --logger trx --results-directory "$results/scalar" "$@" || status=1
 
 totals=$(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

@@ -30,8 +30,9 @@ public sealed class FraudModel : IDisposable
     /// <param name="loaded">The model version.</param>
     /// <param name="attribution">
     /// <c>"exact"</c> (TreeSHAP, XGBoost's pred_contribs) or <c>"approximate"</c> (Saabas, approx_contribs, cheaper:
-    /// 16 against 23.5 µs a claim in <c>claimfraud bench score</c>); null takes the manifest's <c>attribution</c>. Both sum to the margin, so scores are the same either way;
-    /// only the per-feature contributions (importance, model factors, explanation) differ.
+    /// about 5 against 10 µs a claim for 1.0.0's 278 depth-4 trees); null takes the manifest's <c>attribution</c>.
+    /// Both sum to the margin, so scores are the same either way; only the per-feature contributions (importance,
+    /// model factors, explanation) differ.
     /// </param>
     public FraudModel(LoadedModel loaded, string? attribution = null)
     {

@@ -3,164 +3,193 @@ using System.Runtime.InteropServices;
 namespace ClaimFraud.XGBoost.Managed;
 
 /// <summary>
-/// The leaves under one split with their exact SHAP values precomputed for every way a row can relate to their
-/// paths. Path-dependent TreeSHAP of a leaf depends on the row only through which edges of the leaf's path the
-/// row follows, so a split at depth d has 2^(d+1) patterns: bit e (e &lt; d) says whether the row follows the path
-/// edge leaving the ancestor at depth e (root = 0), bit d whether the row goes right at the split. Bits above d
-/// are always 0. Each table row holds <see cref="LeafTables.Width"/> floats: the contributions to the features of
-/// the splits at depths 0..3 on the path (a feature repeated on the path gets its whole contribution in its first
-/// column, 0 in the others; columns past d have value 0 and name the bias column, which is overwritten last),
-/// then the value of the leaf the row reaches if it is one of this group's leaves, else 0, so summing that
-/// column over a tree's groups gives the reached leaf exactly.
+/// The leaves of one block of a tree with their exact SHAP values precomputed for every way a row can go at the
+/// block's splits. A block is the subtree under a node at depth 2 (or a leaf at depth 1), together with the splits
+/// above it. Path-dependent TreeSHAP of a leaf depends on the row only through which edges of the leaf's path the row
+/// follows, so the block's values depend only on the row's way at its at most five splits (root, depth-1 ancestor,
+/// block root and its two children): 2^bits rows, pattern bit j = the row goes right at the block's j-th split in
+/// preorder. Each table row holds <see cref="LeafTables.Width"/> floats: the contributions to the features of the
+/// five column splits (a feature that appears in several columns gets its whole contribution in its first one;
+/// columns without a split have value 0 and name the bias column, which is overwritten last), then the value of
+/// the leaf the row reaches if it is in this block, else 0, so summing that column over a tree's blocks gives the
+/// reached leaf exactly.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct LeafGroup
 {
-    /// <summary>Offset of the group's table (16 rows of <see cref="LeafTables.Width"/> floats).</summary>
+    /// <summary>Offset of the block's table (2^bits rows of <see cref="LeafTables.Width"/> floats).</summary>
     public int Offset;
 
-    /// <summary>Bits (split indices, preorder within the tree) of the path's splits, root (bit 0) to the group's
-    /// split. Preorder numbers grow along a path, so extracting these bits of the row's direction mask in order
-    /// (BMI2 pext) yields the pattern with bit e = depth e.</summary>
+    /// <summary>Bits (split indices, preorder within the tree) of the block's splits. Preorder numbers of the
+    /// splits above the block are smaller than the block's own, so extracting these bits of the row's direction
+    /// mask in order (BMI2 pext) yields the table row.</summary>
     public int PathMask;
 
-    /// <summary>Bits of the path's splits where the path leaves to the left, so "row goes right" must be flipped
-    /// to read "row follows the path" (never the group's own split, whose bit is the row's way).</summary>
-    public int FlipMask;
-
-    /// <summary>Features of the path's splits at depths 1, 2, 3 (the root's is the tree's first split's).</summary>
+    /// <summary>Features of the columns after the root's: the depth-1 ancestor, the block root, its left and right
+    /// child (the root's is the tree's first split's).</summary>
     public int F1;
 
     public int F2;
 
     public int F3;
+
+    public int F4;
 }
 
 /// <summary>
 /// Builds <see cref="LeafGroup"/> tables: the precomputation idea of Fast TreeSHAP v2 (Yang, 2021), exact
 /// because each entry is the closed form of <see cref="GaussLegendre.AddLeafShapley"/> for its pattern.
-/// Used for trees up to <see cref="MaxDepth"/> levels (at most 15 splits, 8 groups and 2.5 KB of tables each).
+/// Used for trees up to <see cref="MaxDepth"/> levels (at most 4 blocks of 32 rows, 3 KB of tables a tree).
 /// </summary>
 internal static class LeafTables
 {
     public const int MaxDepth = 4;
 
-    /// <summary>Floats per table row: one per path depth, then the reached leaf's value.</summary>
-    public const int Width = MaxDepth + 1;
+    /// <summary>Depth of the nodes that root a block.</summary>
+    private const int BlockDepth = 2;
 
-    public const int Rows = 1 << MaxDepth;
+    /// <summary>Feature columns of a table row: root, depth-1 ancestor, block root, its two children.</summary>
+    public const int Columns = 5;
 
-    /// <summary>Appends a group and its table for every split of the tree that has a leaf child.</summary>
+    /// <summary>Floats per table row: the feature columns, then the reached leaf's value.</summary>
+    public const int Width = Columns + 1;
+
+    /// <summary>Appends a block and its table for every node at depth 2 and every leaf at depth 1.</summary>
     public static void Build(
         ReadOnlySpan<SplitNode> nodes, ReadOnlySpan<float> cover, ReadOnlySpan<int> parent, int unusedFeature,
         List<LeafGroup> groups, List<float> tables)
     {
         var splitIndex = new int[nodes.Length];
+        var depth = new int[nodes.Length];
         for (int i = 0, k = 0; i < nodes.Length; i++)
         {
             splitIndex[i] = nodes[i].IsLeaf ? -1 : k++;
+            depth[i] = i == 0 ? 0 : depth[parent[i]] + 1;
         }
 
-        for (int i = 0; i < nodes.Length; i++)
+        for (int r = 0; r < nodes.Length; r++)
         {
-            int left = i + 1;
-            if (nodes[i].IsLeaf || (!nodes[left].IsLeaf && !nodes[nodes[i].Right].IsLeaf))
+            if (depth[r] != BlockDepth && !(depth[r] < BlockDepth && nodes[r].IsLeaf))
             {
                 continue;
             }
 
-            // The path's splits, root first, ending with this split; and the side each path edge takes.
-            var path = new List<int> { i };
-            for (int node = i; node != 0; node = parent[node])
+            // Column splits (root, depth-1 ancestor, block root, its children), or -1 where there is none.
+            var columnSplits = new int[Columns];
+            Array.Fill(columnSplits, -1);
+            var above = new List<int>();
+            for (int node = r; node != 0; node = parent[node])
             {
-                path.Insert(0, parent[node]);
+                above.Insert(0, parent[node]);
             }
 
-            int depth = path.Count - 1;
-            var columns = new int[MaxDepth];
-            Array.Fill(columns, unusedFeature);
-            int flip = 0;
-            for (int e = 0; e <= depth; e++)
+            for (int e = 0; e < above.Count; e++)
             {
-                columns[e] = nodes[path[e]].Feature;
-                if (e < depth && path[e + 1] == path[e] + 1)
+                columnSplits[e] = above[e];
+            }
+
+            if (!nodes[r].IsLeaf)
+            {
+                columnSplits[BlockDepth] = r;
+                foreach ((int child, int column) in (ReadOnlySpan<(int, int)>)[(r + 1, 3), (nodes[r].Right, 4)])
                 {
-                    flip |= 1 << e;
+                    if (!nodes[child].IsLeaf)
+                    {
+                        columnSplits[column] = child;
+                    }
                 }
             }
 
-            int offset = tables.Count;
-            for (int pattern = 0; pattern < Rows; pattern++)
+            // The block's splits in preorder (the columns' splits sorted), and its leaves.
+            var splits = columnSplits.Where(c => c >= 0).Order().ToArray();
+            var leaves = new List<int>();
+            CollectLeaves(nodes, r, leaves);
+            var features = new int[Columns];
+            for (int c = 0; c < Columns; c++)
             {
-                tables.AddRange(pattern >> (depth + 1) == 0 ? Row(nodes, cover, path, columns, pattern) : new float[Width]);
+                features[c] = columnSplits[c] >= 0 ? nodes[columnSplits[c]].Feature : unusedFeature;
             }
 
-            int pathMask = 0, flipMask = 0;
-            for (int e = 0; e <= depth; e++)
+            int offset = tables.Count;
+            for (int pattern = 0; pattern < 1 << splits.Length; pattern++)
             {
-                pathMask |= 1 << splitIndex[path[e]];
-                if (((flip >> e) & 1) == 1) flipMask |= 1 << splitIndex[path[e]];
+                tables.AddRange(Row(nodes, cover, parent, splits, features, leaves, pattern));
             }
 
             groups.Add(new LeafGroup
             {
                 Offset = offset,
-                PathMask = pathMask,
-                FlipMask = flipMask,
-                F1 = columns[1],
-                F2 = columns[2],
-                F3 = columns[3],
+                PathMask = splits.Aggregate(0, (mask, split) => mask | (1 << splitIndex[split])),
+                F1 = features[1],
+                F2 = features[2],
+                F3 = features[3],
+                F4 = features[4],
             });
         }
     }
 
-    private static float[] Row(ReadOnlySpan<SplitNode> nodes, ReadOnlySpan<float> cover, List<int> path, int[] columns, int pattern)
+    private static void CollectLeaves(ReadOnlySpan<SplitNode> nodes, int node, List<int> leaves)
     {
-        int depth = path.Count - 1;
-        int split = path[depth];
-        var row = new double[Width];
-        bool followsPath = true;
-        for (int e = 0; e < depth; e++)
+        if (nodes[node].IsLeaf)
         {
-            followsPath &= ((pattern >> e) & 1) == 1;
+            leaves.Add(node);
+            return;
         }
 
-        // Unique features by first appearance on the path; zero and one fractions per feature.
-        var features = columns.Take(depth + 1).Distinct().ToList();
-        var zero = new double[features.Count];
-        var one = new double[features.Count];
-        var phi = new double[features.Count];
-        int goesRight = (pattern >> depth) & 1;
-        foreach ((int child, int side) in (ReadOnlySpan<(int, int)>)[(split + 1, 0), (nodes[split].Right, 1)])
+        CollectLeaves(nodes, node + 1, leaves);
+        CollectLeaves(nodes, nodes[node].Right, leaves);
+    }
+
+    // One table row: bit j of pattern says the row goes right at splits[j].
+    private static float[] Row(
+        ReadOnlySpan<SplitNode> nodes, ReadOnlySpan<float> cover, ReadOnlySpan<int> parent, int[] splits,
+        int[] columns, List<int> leaves, int pattern)
+    {
+        var row = new double[Width];
+        foreach (int leaf in leaves)
         {
-            if (!nodes[child].IsLeaf)
+            // The leaf's path, root first: each edge's split and child.
+            var path = new List<(int From, int To)>();
+            for (int node = leaf; node != 0; node = parent[node])
             {
-                continue;
+                path.Insert(0, (parent[node], node));
             }
 
-            Array.Fill(zero, 1.0);
-            Array.Fill(one, 1.0);
-            for (int e = 0; e <= depth; e++)
+            // Unique features by first appearance on the path; zero and one fractions per feature.
+            var features = new List<int>();
+            foreach ((int from, _) in path)
             {
-                int from = path[e];
-                int to = e < depth ? path[e + 1] : child;
-                bool followed = e < depth ? ((pattern >> e) & 1) == 1 : goesRight == side;
+                if (!features.Contains(nodes[from].Feature))
+                {
+                    features.Add(nodes[from].Feature);
+                }
+            }
+
+            var zero = Enumerable.Repeat(1.0, features.Count).ToArray();
+            var one = Enumerable.Repeat(1.0, features.Count).ToArray();
+            bool followsPath = true;
+            foreach ((int from, int to) in path)
+            {
+                bool goesRight = ((pattern >> Array.IndexOf(splits, from)) & 1) == 1;
+                bool followed = goesRight == (to == nodes[from].Right);
                 int at = features.IndexOf(nodes[from].Feature);
                 // Cover fraction in float32, as XGBoost divides the child's sum_hessian by the parent's.
                 zero[at] *= cover[to] / cover[from];
                 one[at] = followed ? one[at] : 0.0;
+                followsPath &= followed;
             }
 
-            GaussLegendre.AddLeafShapley(zero, one, nodes[child].Value, phi);
-            if (followsPath && goesRight == side)
+            var phi = new double[features.Count];
+            GaussLegendre.AddLeafShapley(zero, one, nodes[leaf].Value, phi);
+            for (int f = 0; f < features.Count; f++)
             {
-                row[MaxDepth] = nodes[child].Value;
+                row[Array.IndexOf(columns, features[f])] += phi[f];
             }
-        }
 
-        for (int f = 0; f < features.Count; f++)
-        {
-            row[Array.IndexOf(columns, features[f])] = phi[f];
+            if (followsPath)
+            {
+                row[Columns] = nodes[leaf].Value;
+            }
         }
 
         return row.Select(value => (float)value).ToArray();

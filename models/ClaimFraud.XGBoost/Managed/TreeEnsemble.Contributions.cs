@@ -186,9 +186,9 @@ public sealed unsafe partial class TreeEnsemble
         return margin;
     }
 
-    // One row through a tree of depth ≤ 4: a bitmask of the row's way at every split (independent compares),
-    // then each leaf group reads its table row for the pattern made of the path splits' bits. Returns the
-    // value of the leaf the row reaches (from the tables' last column).
+    // One row through a tree of depth ≤ 4, given the row's way at every split (see Directions): each block reads
+    // its table row for the pattern made of its splits' bits. Returns the value of the leaf the row reaches (from
+    // the tables' last column).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float TableTree(
         int right, ShapSplit* splits, LeafGroup* groups, int groupCount, float* tables, float* row, float* phi,
@@ -199,16 +199,16 @@ public sealed unsafe partial class TreeEnsemble
         LeafGroup* group = groups;
         for (int g = 0; g < groupCount; g++, group++)
         {
-            int pattern = Pattern(right ^ group->FlipMask, group->PathMask);
-            float* values = tables + group->Offset + LeafTables.Width * pattern;
+            float* values = tables + group->Offset + LeafTables.Width * Pattern(right, group->PathMask);
             root += values[0];
-            reached += values[4];
-            // Consecutive groups add to different copies of phi, so adds to a popular feature do not wait on
+            reached += values[LeafTables.Columns];
+            // Consecutive blocks add to different copies of phi, so adds to a popular feature do not wait on
             // each other through memory.
             float* copy = copies + (g & (PhiCopies - 1)) * stride;
             copy[group->F1] += values[1];
             copy[group->F2] += values[2];
             copy[group->F3] += values[3];
+            copy[group->F4] += values[4];
         }
 
         phi[splits->Feature] += root;
