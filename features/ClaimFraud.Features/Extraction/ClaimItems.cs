@@ -48,62 +48,78 @@ internal sealed class ClaimItems
     }
 
     /// <summary>Procedures no known diagnosis lists and that are not general for the claim's diagnoses.</summary>
-    public List<Procedure> UnexpectedProcedures() =>
-        _claim.Procedures.Where(p => _known.Count > 0 && !IsGeneral(p) && !IsExpected(p)).ToList();
+    public List<Procedure> UnexpectedProcedures()
+    {
+        var list = new List<Procedure>();
+        if (_known.Count == 0) return list;
+        foreach (var p in Lookups.Procedures)
+            if (!p.General && !p.Expected) list.Add(p.Procedure);
+        return list;
+    }
 
     /// <summary>Procedures in a known upcoding pair, and (for a mild primary diagnosis with all diagnoses known) unexpected major procedures.</summary>
     public List<Procedure> UpcodingProcedures()
     {
         bool mild = Primary?.Severity == 1 && AllKnown;
-        return _claim.Procedures.Where(p =>
+        var list = new List<Procedure>();
+        foreach (var p in Lookups.Procedures)
         {
-            var rp = _index.Procedure(p.Icd9Cm);
-            if (rp.Code is null || ClinicalIndex.IsGeneralFor(rp, _codes)) return false;
-            if (PairRules(ItemKind.Procedure, rp.Code, null).Contains(RuleCodes.MedicalUpcodingSuspicion)) return true;
-            return mild && rp.IsMajor && !IsExpected(p);
-        }).ToList();
+            if (p.Resolved.Code is null || p.General) continue;
+            if (HasRule(p.Pairs, RuleCodes.MedicalUpcodingSuspicion) || mild && p.Resolved.IsMajor && !p.Expected) list.Add(p.Procedure);
+        }
+        return list;
     }
 
     /// <summary>Procedures in a known CLINICAL_PROCEDURE_MISMATCH pair, then the other unexpected ones.</summary>
     public List<Procedure> MismatchedProcedures()
     {
-        var paired = _claim.Procedures.Where(p => !IsGeneral(p) && _index.Procedure(p.Icd9Cm).Code is { } code
-            && PairRules(ItemKind.Procedure, code, null).Contains(RuleCodes.ClinicalProcedureMismatch));
+        var paired = new List<Procedure>();
+        foreach (var p in Lookups.Procedures)
+            if (HasRule(p.Pairs, RuleCodes.ClinicalProcedureMismatch)) paired.Add(p.Procedure);
         return paired.Concat(UnexpectedProcedures()).Distinct().ToList();
     }
 
+    /// <summary>The claim's items in a known pair for <paramref name="rule"/>: procedures, then drugs, then vitamins.</summary>
     public IEnumerable<(InappropriatePair Pair, string Item)> Pairs(string rule)
     {
-        foreach (var p in _claim.Procedures)
-            if (!IsGeneral(p) && _index.Procedure(p.Icd9Cm).Code is { } code)
-                foreach (var pair in MatchingPairs(ItemKind.Procedure, code, null))
-                    if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, p.Icd9Cm.Trim());
-        foreach (var m in _claim.Medications)
-            if (_index.Drug(m.Name, m.Form) is { Known: true } d)
-                foreach (var pair in MatchingPairs(ItemKind.Drug, d.Name!, d.Form))
-                    if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, m.Name.Trim());
-        foreach (var v in _claim.Vitamins)
-            if (_index.Vitamin(v.Name, v.Dose) is { Known: true } rv)
-                foreach (var pair in MatchingPairs(ItemKind.Vitamin, rv.Name!, rv.Dose))
-                    if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, v.Name.Trim());
+        var lookups = Lookups;
+        foreach (var p in lookups.Procedures)
+            foreach (var pair in p.Pairs)
+                if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, p.Procedure.Icd9Cm.Trim());
+        foreach (var d in lookups.Drugs)
+            foreach (var pair in d.Pairs)
+                if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, d.Medication.Name.Trim());
+        foreach (var v in lookups.Vitamins)
+            foreach (var pair in v.Pairs)
+                if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, v.Vitamin.Name.Trim());
     }
 
     /// <summary>Drugs in a known mismatch pair, and (all diagnoses known) expensive or restricted drugs not expected for any diagnosis.</summary>
-    public List<Medication> MismatchedDrugs() => _claim.Medications.Where(m =>
+    public List<Medication> MismatchedDrugs()
     {
-        var d = _index.Drug(m.Name, m.Form);
-        if (!d.Known) return false;
-        if (PairRules(ItemKind.Drug, d.Name!, d.Form).Contains(RuleCodes.ClinicalDrugMismatch)) return true;
-        return AllKnown && d.ExpensiveOrRestricted && !_known.Any(x => ClinicalIndex.IsExpectedDrug(x, d));
-    }).ToList();
+        var list = new List<Medication>();
+        foreach (var d in Lookups.Drugs)
+        {
+            if (!d.Resolved.Known) continue;
+            if (HasRule(d.Pairs, RuleCodes.ClinicalDrugMismatch)
+                || AllKnown && d.Resolved.ExpensiveOrRestricted && !_known.Any(x => ClinicalIndex.IsExpectedDrug(x, d.Resolved)))
+                list.Add(d.Medication);
+        }
+        return list;
+    }
 
-    public List<Vitamin> IrrelevantVitamins() => _claim.Vitamins.Where(v =>
+    public List<Vitamin> IrrelevantVitamins()
     {
-        var rv = _index.Vitamin(v.Name, v.Dose);
-        if (!rv.Known) return false;
-        if (PairRules(ItemKind.Vitamin, rv.Name!, rv.Dose).Contains(RuleCodes.VitaminIrrelevant)) return true;
-        return AllKnown && rv.IsHighDose && !_known.Any(x => ClinicalIndex.IsRelevantVitamin(x, rv));
-    }).ToList();
+        var list = new List<Vitamin>();
+        foreach (var v in Lookups.Vitamins)
+        {
+            if (!v.Resolved.Known) continue;
+            if (HasRule(v.Pairs, RuleCodes.VitaminIrrelevant)
+                || AllKnown && v.Resolved.IsHighDose && !_known.Any(x => ClinicalIndex.IsRelevantVitamin(x, v.Resolved)))
+                list.Add(v.Vitamin);
+        }
+        return list;
+    }
 
     /// <summary>Each known drug with its quantity per supply day over the catalog maximum and its price over the catalog maximum.</summary>
     public List<(Medication Medication, int SupplyDays, double MaxPerDay, double QuantityRatio, long PriceMax, double PriceRatio)> DrugLimits()
@@ -111,31 +127,73 @@ internal sealed class ClaimItems
         var list = new List<(Medication, int, double, double, long, double)>();
         int los = _claim.LosDays;
         bool inpatient = _claim.CareType == CareType.Inpatient;
-        foreach (var m in _claim.Medications)
+        foreach (var (m, d, _) in Lookups.Drugs)
         {
-            var d = _index.Drug(m.Name, m.Form);
             if (!d.Known) continue;
-            int listed = _known.Where(x => ClinicalIndex.IsExpectedDrug(x, d)).Select(x => x.DrugDays.GetValueOrDefault(d.Name!)).DefaultIfEmpty(0).Max();
+            int listed = 0;
+            foreach (var x in _known)
+                if (ClinicalIndex.IsExpectedDrug(x, d)) listed = Math.Max(listed, x.DrugDays.GetValueOrDefault(d.Name!));
             int supply = Math.Max(inpatient ? los : ClaimFeatureExtractor.OutpatientSupplyDays, listed);
             list.Add((m, supply, d.MaxPerDay, m.Quantity / supply / d.MaxPerDay, d.PriceMax, (double)m.UnitPrice / d.PriceMax));
         }
         return list;
     }
 
-    private bool IsGeneral(Procedure p) => ClinicalIndex.IsGeneralFor(_index.Procedure(p.Icd9Cm), _codes);
-
-    private bool IsExpected(Procedure p) =>
-        _index.Procedure(p.Icd9Cm).Code is { } code && _known.Any(d => ClinicalIndex.IsExpected(d, code));
-
-    private IEnumerable<string> PairRules(ItemKind kind, string item, string? detail) =>
-        MatchingPairs(kind, item, detail).Select(ClaimFeatureExtractor.RuleFor);
-
-    private IEnumerable<PairInfo> MatchingPairs(ItemKind kind, string item, string? detail)
+    private static bool HasRule(List<PairInfo> pairs, string rule)
     {
-        var codes = _codes;
-        return _known.SelectMany(d => d.Pairs).Where(pair => pair.Kind == kind
-            && ClaimFeatureExtractor.Matches(pair, item, detail)
-            && ClaimFeatureExtractor.AppliesTo(pair, codes)
-            && !ClaimFeatureExtractor.IsExempt(pair, codes));
+        foreach (var pair in pairs)
+            if (ClaimFeatureExtractor.RuleFor(pair) == rule) return true;
+        return false;
     }
+
+    // Every item resolved in the knowledge base once, with the known pairs that match it (in diagnosis order), so the
+    // several findings about one claim do not look the same items up again.
+    private ItemLookups? _lookups;
+
+    private ItemLookups Lookups => _lookups ??= Resolve();
+
+    private ItemLookups Resolve()
+    {
+        var procedures = new List<ProcedureLookup>(_claim.Procedures.Count);
+        foreach (var p in _claim.Procedures)
+        {
+            var rp = _index.Procedure(p.Icd9Cm);
+            bool general = ClinicalIndex.IsGeneralFor(rp, _codes);
+            bool expected = rp.Code is { } code && _known.Any(d => ClinicalIndex.IsExpected(d, code));
+            procedures.Add(new(p, rp, general, expected, !general && rp.Code is not null ? MatchingPairs(ItemKind.Procedure, rp.Code, null) : []));
+        }
+        var drugs = new List<(Medication, ResolvedDrug, List<PairInfo>)>(_claim.Medications.Count);
+        foreach (var m in _claim.Medications)
+        {
+            var d = _index.Drug(m.Name, m.Form);
+            drugs.Add((m, d, d.Known ? MatchingPairs(ItemKind.Drug, d.Name!, d.Form) : []));
+        }
+        var vitamins = new List<(Vitamin, ResolvedVitamin, List<PairInfo>)>(_claim.Vitamins.Count);
+        foreach (var v in _claim.Vitamins)
+        {
+            var rv = _index.Vitamin(v.Name, v.Dose);
+            vitamins.Add((v, rv, rv.Known ? MatchingPairs(ItemKind.Vitamin, rv.Name!, rv.Dose) : []));
+        }
+        return new ItemLookups(procedures, drugs, vitamins);
+    }
+
+    private List<PairInfo> MatchingPairs(ItemKind kind, string item, string? detail)
+    {
+        var list = new List<PairInfo>();
+        foreach (var d in _known)
+            foreach (var pair in d.Pairs)
+                if (pair.Kind == kind
+                    && ClaimFeatureExtractor.Matches(pair, item, detail)
+                    && ClaimFeatureExtractor.AppliesTo(pair, _codes)
+                    && !ClaimFeatureExtractor.IsExempt(pair, _codes))
+                    list.Add(pair);
+        return list;
+    }
+
+    private sealed record ProcedureLookup(Procedure Procedure, ResolvedProcedure Resolved, bool General, bool Expected, List<PairInfo> Pairs);
+
+    private sealed record ItemLookups(
+        List<ProcedureLookup> Procedures,
+        List<(Medication Medication, ResolvedDrug Resolved, List<PairInfo> Pairs)> Drugs,
+        List<(Vitamin Vitamin, ResolvedVitamin Resolved, List<PairInfo> Pairs)> Vitamins);
 }
