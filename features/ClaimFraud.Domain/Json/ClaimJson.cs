@@ -23,12 +23,45 @@ public static class ClaimJson
         SkipValidation = true,
     };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow };
+    /// <summary>How a claim's JSON is tokenized, by the document reader and the streaming one alike.</summary>
+    internal static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow };
 
     public static ClaimParseResult Parse(string json, ClaimValidationOptions? options = null, bool requireLabel = false) =>
         Parse(System.Text.Encoding.UTF8.GetBytes(json), options, requireLabel);
 
+    /// <summary>
+    /// Reads one claim. A well-formed claim is read in one streaming pass; anything else is read again through a
+    /// <see cref="JsonDocument"/> (<see cref="ParseDocument"/>), which names every wrong field: both give the same result.
+    /// </summary>
     public static ClaimParseResult Parse(ReadOnlyMemory<byte> utf8, ClaimValidationOptions? options = null, bool requireLabel = false)
+    {
+        if (ClaimJsonFastReader.TryRead(utf8.Span, requireLabel, out var claim, out var label))
+            return Validated(claim, label, new ValidationErrors(), options);
+        return ParseDocument(utf8, options, requireLabel);
+    }
+
+    /// <summary>
+    /// Reads the JSON value <paramref name="reader"/> is on — one element of a larger document such as a batch array — as a
+    /// claim, giving what <see cref="Parse(ReadOnlyMemory{byte}, ClaimValidationOptions?, bool)"/> gives for that value's bytes,
+    /// and leaves the reader on the value's last token. <paramref name="utf8"/> must be the whole buffer the reader was
+    /// created over (a single span, final block): a value that is not a well-formed claim is read again from its bytes there.
+    /// Syntax errors of the enclosing document surface as the reader's <see cref="JsonException"/>; text that cannot be
+    /// decoded as the same <see cref="InvalidOperationException"/> that reading the value's document would throw.
+    /// </summary>
+    public static ClaimParseResult Parse(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, ClaimValidationOptions? options = null, bool requireLabel = false)
+    {
+        // A copy of a reader over a span is a bookmark: going back to it reads the same tokens again.
+        var start = reader;
+        if (ClaimJsonFastReader.TryReadObject(ref reader, requireLabel, out var claim, out var label))
+            return Validated(claim, label, new ValidationErrors(), options);
+        reader = start;
+        int from = checked((int)reader.TokenStartIndex);
+        reader.Skip();
+        return ParseDocument(utf8[from..checked((int)reader.BytesConsumed)], options, requireLabel);
+    }
+
+    /// <summary>The document-only reading (the reference the streaming pass must agree with; tests compare the two).</summary>
+    internal static ClaimParseResult ParseDocument(ReadOnlyMemory<byte> utf8, ClaimValidationOptions? options = null, bool requireLabel = false)
     {
         JsonDocument doc;
         try
@@ -50,6 +83,12 @@ public static class ClaimJson
         var reader = new ClaimJsonReader(errors);
         var claim = reader.Read(element);
         var label = reader.ReadLabel(element, requireLabel);
+        return Validated(claim, label, errors, options);
+    }
+
+    /// <summary>Adds the validator's findings unless the claim is not even an object; the claim is returned only when nothing is wrong.</summary>
+    private static ClaimParseResult Validated(Claim claim, ClaimLabel? label, ValidationErrors errors, ClaimValidationOptions? options)
+    {
         if (!errors.Touches("$")) ClaimValidator.Validate(claim, errors, options ?? ClaimValidationOptions.Default);
         return new ClaimParseResult(errors.IsEmpty ? claim : null, label, errors);
     }

@@ -41,7 +41,7 @@ public static class JakartaTime
     /// general parser costs several microseconds a field. Anything else, or any out-of-range part, is left to the general
     /// parser (false here), so both paths accept and produce the same values.
     /// </summary>
-    private static bool TryParseCanonical(string s, out DateTimeOffset value)
+    private static bool TryParseCanonical(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
         value = default;
         if (s.Length is not (19 or 25) || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
@@ -66,7 +66,19 @@ public static class JakartaTime
         return true;
     }
 
-    private static bool TryDigits(string s, int start, int count, out int value)
+    /// <summary>
+    /// <see cref="TryParseTimestamp(string?, out DateTimeOffset)"/>'s two common forms read straight from UTF-8, without a
+    /// string: true gives the value that method gives for this text; false means "ask that method", not "invalid".
+    /// </summary>
+    internal static bool TryParseCanonical(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
+    {
+        value = default;
+        Span<char> chars = stackalloc char[25];
+        return utf8.Length is 19 or 25 && System.Text.Ascii.ToUtf16(utf8, chars, out int written) == System.Buffers.OperationStatus.Done
+            && chars[4] == '-' && chars[7] == '-' && TryParseCanonical(chars[..written], out value);
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
     {
         value = 0;
         for (int i = start; i < start + count; i++)
