@@ -121,5 +121,16 @@ internal static class DocumentRules
             }),
     ];
 
-    internal static IReadOnlyList<string> Distinct(IEnumerable<string> items) => items.Distinct(StringComparer.Ordinal).Take(20).ToList();
+    /// <summary>The first 20 distinct items in order (a finding lists a handful; a linear scan beats a hash set here).</summary>
+    internal static IReadOnlyList<string> Distinct(IEnumerable<string> items)
+    {
+        var list = new List<string>();
+        foreach (var item in items)
+        {
+            if (list.Contains(item, StringComparer.Ordinal)) continue;
+            list.Add(item);
+            if (list.Count == 20) break;
+        }
+        return list;
+    }
 }

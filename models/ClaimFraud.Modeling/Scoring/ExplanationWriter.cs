@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClaimFraud.Domain.Scores;
+using ClaimFraud.Features.Rules;
 
 namespace ClaimFraud.Modeling.Scoring;
 
@@ -76,12 +77,13 @@ public static class ExplanationWriter
         _ => "Rekomendasi: dapat disetujui.",
     };
 
+    // The rule messages' number writing (MessageFormat: Indonesian digits, same text as the "0" and "0.##" formats).
     private static void AppendPercent(StringBuilder sb, double x) =>
-        sb.Append(Id, $"{Math.Clamp(double.IsFinite(x) ? x : 0, 0, 1) * 100:0}").Append('%');
+        sb.Append(MessageFormat.Percent(Math.Clamp(double.IsFinite(x) ? x : 0, 0, 1), RuleLanguage.Indonesian));
 
     private static void AppendNumber(StringBuilder sb, double v)
     {
         if (Math.Abs(v) >= 1000) sb.Append(Id, $"{v:N0}");
-        else sb.Append(Id, $"{v:0.##}");
+        else sb.Append(MessageFormat.Number(v, RuleLanguage.Indonesian, 2));
     }
 }
