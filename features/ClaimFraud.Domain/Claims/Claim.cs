@@ -26,8 +26,10 @@ public sealed record Claim
     {
         get
         {
-            foreach (var d in Diagnoses) if (d.Primary) return d;
-            return Diagnoses.Count > 0 ? Diagnoses[0] : null;
+            // Indexed, not foreach: called several times a score, and an interface enumerator would allocate each time.
+            var diagnoses = Diagnoses;
+            for (int i = 0; i < diagnoses.Count; i++) if (diagnoses[i].Primary) return diagnoses[i];
+            return diagnoses.Count > 0 ? diagnoses[0] : null;
         }
     }
 

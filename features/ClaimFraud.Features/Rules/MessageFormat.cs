@@ -49,11 +49,8 @@ public static class MessageFormat
         if (!double.IsFinite(value) || Math.Abs(value) >= 1e14 || decimals > 4)
             return value.ToString(Pattern(decimals, grouped, keepZeros), CultureOf(language));
 
-        // The double → decimal conversion keeps 15 significant digits, as the custom formats do before rounding.
-        decimal rounded = Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
-        long scaled = (long)(rounded * Pow10[decimals]);
         bool negative = value < 0 || (value == 0 && double.IsNegative(value));
-        ulong magnitude = (ulong)Math.Abs(scaled);
+        ulong magnitude = Scaled(value, decimals);
         ulong whole = magnitude / (ulong)Pow10[decimals];
         ulong fraction = magnitude % (ulong)Pow10[decimals];
         int fractionDigits = decimals;
@@ -88,6 +85,22 @@ public static class MessageFormat
 
         if (negative) buffer[--at] = '-';
         return new string(buffer[at..]);
+    }
+
+    // |value| × 10^decimals rounded half away from zero, as the custom formats round value's 15 significant digits.
+    // Keeping 15 digits moves the scaled value by at most 5e-15 of itself, so away from a tie (x.5 ± that) plain double
+    // arithmetic decides; near one, the double → decimal conversion (which keeps 15 significant digits) does.
+    private static ulong Scaled(double value, int decimals)
+    {
+        double x = Math.Abs(value) * Pow10[decimals];
+        if (x < 1e15)
+        {
+            double whole = Math.Floor(x);
+            double fraction = x - whole;
+            if (Math.Abs(fraction - 0.5) > 6e-15 * x + 1e-300) return (ulong)whole + (fraction > 0.5 ? 1UL : 0UL);
+        }
+        decimal rounded = Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
+        return (ulong)Math.Abs((long)(rounded * Pow10[decimals]));
     }
 
     private static string Pattern(int decimals, bool grouped, bool keepZeros) =>

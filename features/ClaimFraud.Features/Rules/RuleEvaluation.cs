@@ -64,8 +64,8 @@ public sealed class RuleEvaluation
     {
         if (_context is not { } c) return Described.Empty;
         var input = new RuleInput(c.Claim, c.History, c.Features, c.Facts, c.Index, new ClaimItems(c.Index, c.Claim));
-        var violations = new List<RuleViolation>();
-        var sections = new List<(string Section, List<string> Items, List<string> Reasons)>();
+        var violations = new List<RuleViolation>(System.Numerics.BitOperations.PopCount(FiredMask));
+        var sections = new List<(string Section, List<string> Items, List<string> Reasons)>(4);
         foreach (int i in RuleCatalog.Order)
         {
             if ((FiredMask >> i & 1) == 0) continue;
