@@ -125,13 +125,19 @@ internal static class BenchCommand
             foreach (var c in list.Take(2_000)) scorer.Score(c, HistorySnapshot.Empty); // warm up
             var features = list.Select(c => scorer.Evidence.Analyze(c, HistorySnapshot.Empty).Features).ToList();
 
+            // The best of three passes: the first pass of a step still runs partly in unoptimised (tier-0) code.
             double Time(Action<int> a)
             {
-                var w = Stopwatch.StartNew();
-                for (int i = 0; i < list.Count; i++) a(i);
-                return w.Elapsed.TotalMicroseconds / list.Count;
+                double best = double.MaxValue;
+                for (int pass = 0; pass < 3; pass++)
+                {
+                    var w = Stopwatch.StartNew();
+                    for (int i = 0; i < list.Count; i++) a(i);
+                    best = Math.Min(best, w.Elapsed.TotalMicroseconds / list.Count);
+                }
+                return best;
             }
-            Console.WriteLine($"score: {fraudModel.ModelVersion}, {fraudModel.Loaded.Booster.BoostedRounds} trees, attribution {fraudModel.Attribution}, one thread, {list.Count:N0} claims");
+            Console.WriteLine($"score: {fraudModel.ModelVersion}, {fraudModel.Loaded.Booster.BoostedRounds} trees, attribution {fraudModel.Attribution}, one thread, {list.Count:N0} claims, best of 3 passes");
             Console.WriteLine($"  features + rules        {Time(i => scorer.Evidence.Analyze(list[i], HistorySnapshot.Empty)),8:F1} µs/claim");
             Console.WriteLine($"  model + attributions    {Time(i => fraudModel.Predict(features[i])),8:F1} µs/claim");
             // The other attribution method on the same trees (Model:Attribution in the serving app picks one).
@@ -144,6 +150,7 @@ internal static class BenchCommand
             var history = scorer.Evidence.CreateHistory();
             Console.WriteLine($"  whole score + history   {Time(i => scorer.ScoreAndRecord(list[i], history)),8:F1} µs/claim");
             var json = list.Select(c => ClaimJson.SerializeToUtf8Bytes(c)).ToList();
+            foreach (var j in json.Take(2_000)) ClaimJson.Parse(j); // warm up, like the scoring steps above
             Console.WriteLine($"  JSON parse + validate   {Time(i => ClaimJson.Parse(json[i])),8:F1} µs/claim");
             return Task.FromResult(0);
         });
