@@ -31,6 +31,8 @@ internal sealed class ClaimFraudApplication : WebApplicationFactory<Program>
         {
             ["Auth:ApiKey"] = ApiKey,
             ["Model:Root"] = modelsRoot ?? TestModels.RepositoryModels,
+            // In the repository's folder, the committed model rather than the newest (see TestModels.CommittedVersion).
+            ["Model:Version"] = modelsRoot is null ? TestModels.CommittedVersion : "latest",
             ["Model:ReloadDebounce"] = "00:00:00.200",
             ["Model:PollInterval"] = "00:00:00",
             ["ClaimSource:SqlitePath"] = _data.File("claims.db"),
