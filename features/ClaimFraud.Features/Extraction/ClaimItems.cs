@@ -159,7 +159,9 @@ internal sealed class ClaimItems
         {
             var rp = _index.Procedure(p.Icd9Cm);
             bool general = ClinicalIndex.IsGeneralFor(rp, _codes);
-            bool expected = rp.Code is { } code && _known.Any(d => ClinicalIndex.IsExpected(d, code));
+            bool expected = false;
+            if (rp.Code is { } code)
+                foreach (var d in _known) expected |= ClinicalIndex.IsExpected(d, code);
             procedures.Add(new(p, rp, general, expected, !general && rp.Code is not null ? MatchingPairs(ItemKind.Procedure, rp.Code, null) : []));
         }
         var drugs = new List<(Medication, ResolvedDrug, List<PairInfo>)>(_claim.Medications.Count);

@@ -74,9 +74,12 @@ public sealed class RuleEvaluation
             var finding = rule.Describe(input, language);
             violations.Add(new RuleViolation(d.Code, d.SeverityName, d.Points, d.Section, finding.Message));
 
-            int s = sections.FindIndex(x => x.Section == d.Section);
-            if (s < 0) { sections.Add((d.Section, [], [])); s = sections.Count - 1; }
-            foreach (var item in finding.Items) if (!sections[s].Items.Contains(item)) sections[s].Items.Add(item);
+            // Indexed loops, no lambdas or interface enumerators: this runs for every finding of every score.
+            int s = 0;
+            while (s < sections.Count && sections[s].Section != d.Section) s++;
+            if (s == sections.Count) sections.Add((d.Section, [], []));
+            var items = finding.Items;
+            for (int k = 0; k < items.Count; k++) if (!sections[s].Items.Contains(items[k])) sections[s].Items.Add(items[k]);
             sections[s].Reasons.Add(d.Code);
         }
         return new Described(violations, sections.Select(x => new SuspiciousSection(x.Section, x.Items, x.Reasons)).ToArray());

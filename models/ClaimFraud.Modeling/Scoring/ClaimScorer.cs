@@ -101,9 +101,10 @@ public sealed class ClaimScorer(ClaimEvidence evidence, FraudModel model, TimePr
             var section = FeatureSections.SectionOf(f.Feature);
             if (section is null) continue;
             merged ??= [.. sections];
-            int at = merged.FindIndex(s => s.Section == section);
+            int at = 0;
+            while (at < merged.Count && merged[at].Section != section) at++;
             var reason = "MODEL:" + f.Feature;
-            if (at < 0) merged.Add(new SuspiciousSection(section, [], [reason]));
+            if (at == merged.Count) merged.Add(new SuspiciousSection(section, [], [reason]));
             else if (!merged[at].Reasons.Contains(reason)) merged[at] = merged[at] with { Reasons = [.. merged[at].Reasons, reason] };
         }
         return merged ?? sections;

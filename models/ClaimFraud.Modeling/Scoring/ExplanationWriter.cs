@@ -17,8 +17,10 @@ public static class ExplanationWriter
     public static string Write(RiskBands.Band band, double modelProbability, double rulesScore,
         IReadOnlyList<RuleViolation> violations, IReadOnlyList<FeatureContribution> importance)
     {
-        // Appended piece by piece (numbers formatted straight into the builder): this runs for every score served.
-        var sb = new StringBuilder(768);
+        // Appended piece by piece (numbers formatted straight into the builder) into this thread's builder: this runs
+        // for every score served, and a fresh builder's buffer was a sixth of the scoring's garbage.
+        var sb = t_builder ??= new StringBuilder(1024);
+        sb.Clear();
         sb.Append("Risiko ").Append(LevelId(band.RiskLevel)).Append(" (skor ").Append(band.RiskScore).Append("/100; model ");
         AppendPercent(sb, modelProbability);
         sb.Append(", aturan ");
@@ -58,8 +60,13 @@ public static class ExplanationWriter
         }
         if (raising > 0) sb.Append(". ");
         sb.Append(Action(band.Recommendation));
-        return sb.ToString();
+        var text = sb.ToString();
+        // A rare huge text (hundreds of findings) should not pin its buffer to the thread.
+        if (sb.Capacity > 16 * 1024) t_builder = null;
+        return text;
     }
+
+    [ThreadStatic] private static StringBuilder? t_builder;
 
     private static string LevelId(string level) => level switch
     {
