@@ -13,7 +13,8 @@ public static class MessageFormat
 {
     private static readonly CultureInfo Indonesian = CreateIndonesian();
 
-    private static CultureInfo CultureOf(RuleLanguage language) => language == RuleLanguage.Indonesian ? Indonesian : CultureInfo.InvariantCulture;
+    /// <summary>The number format of a message language: "." groups and "," decimals in Indonesian, invariant in English.</summary>
+    public static CultureInfo CultureOf(RuleLanguage language) => language == RuleLanguage.Indonesian ? Indonesian : CultureInfo.InvariantCulture;
 
     public static string Rupiah(double amount, RuleLanguage language) =>
         "Rp " + Digits(Math.Round(amount, MidpointRounding.AwayFromZero), 0, grouped: true, keepZeros: false, language);

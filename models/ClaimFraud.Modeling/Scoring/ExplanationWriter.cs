@@ -12,7 +12,8 @@ namespace ClaimFraud.Modeling.Scoring;
 /// </summary>
 public static class ExplanationWriter
 {
-    private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+    // The rule messages' Indonesian number format (no dependency on the machine's ICU data for id-ID).
+    private static readonly CultureInfo Id = MessageFormat.CultureOf(RuleLanguage.Indonesian);
 
     public static string Write(RiskBands.Band band, double modelProbability, double rulesScore,
         IReadOnlyList<RuleViolation> violations, IReadOnlyList<FeatureContribution> importance)
