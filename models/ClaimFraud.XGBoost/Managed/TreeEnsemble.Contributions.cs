@@ -142,7 +142,7 @@ public sealed unsafe partial class TreeEnsemble
                             _laneDefaultLeft[t], row);
                         margin += TableTree(
                             right, splits, allGroups + _treeGroupStart[t], _treeGroupStart[t + 1] - _treeGroupStart[t],
-                            tables, row, phi, scratch.PhiCopies, NumFeatures + 1);
+                            tables, phi, scratch.PhiCopies, NumFeatures + 1);
                         break;
                     case ShapKernel.Quadrature:
                         margin += QuadratureTree(splits, allVectors + _treeVectorStart[t], count, row, NumFeatures, scratch);
@@ -191,8 +191,7 @@ public sealed unsafe partial class TreeEnsemble
     // the tables' last column).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float TableTree(
-        int right, ShapSplit* splits, LeafGroup* groups, int groupCount, float* tables, float* row, float* phi,
-        float* copies, int stride)
+        int right, ShapSplit* splits, LeafGroup* groups, int groupCount, float* tables, float* phi, float* copies, int stride)
     {
         float root = 0f;
         float reached = 0f;
