@@ -9,7 +9,9 @@ using ClaimFraud.Domain.Scores;
 using ClaimFraud.Serving.Json;
 using ClaimFraud.Serving.Scoring;
 using ClaimFraud.Serving.Tests.Infrastructure;
+using System.Net;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -154,6 +156,30 @@ public sealed class ServingSpeedPathTests
         var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
         Assert.Contains("Model:Attribution", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KestrelHandsSocketIoStraightToTheThreadPoolUnlessConfigured()
+    {
+        await using var byDefault = new ClaimFraudApplication(kestrel: true);
+        await using var configured = new ClaimFraudApplication(settings: new Dictionary<string, string?> { ["Serving:IoQueueCount"] = "3" }, kestrel: true);
+        using var client = byDefault.CreateStreamingClient();
+        using var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        configured.CreateStreamingClient().Dispose();
+
+        Assert.Equal(0, byDefault.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.IOQueueCount);
+        Assert.Equal(3, configured.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.IOQueueCount);
+    }
+
+    [Fact]
+    public async Task ANegativeIoQueueCountStopsTheAppNamingTheSetting()
+    {
+        await using var app = new ClaimFraudApplication(settings: new Dictionary<string, string?> { ["Serving:IoQueueCount"] = "-1" });
+
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Serving:IoQueueCount", e.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

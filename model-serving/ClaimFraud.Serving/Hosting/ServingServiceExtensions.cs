@@ -18,6 +18,7 @@ using ClaimFraud.Serving.Options;
 using ClaimFraud.Serving.Scoring;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -82,6 +83,7 @@ internal static class ServingServiceExtensions
 
         // Kestrel takes the largest body any endpoint does; each endpoint lowers the limit for its own requests
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
+        services.AddSingleton<IConfigureOptions<SocketTransportOptions>, SocketQueues>();
 
         // Request lines without bodies, headers or query strings (accessKey may be in the query); off unless the
         // Microsoft.AspNetCore.HttpLogging category is set to Information
@@ -116,5 +118,10 @@ internal static class ServingServiceExtensions
             options.Limits.MaxRequestBodySize = limits.Value.LargestBody;
             options.AddServerHeader = false;
         }
+    }
+
+    private sealed class SocketQueues(IOptions<ServingOptions> serving) : IConfigureOptions<SocketTransportOptions>
+    {
+        public void Configure(SocketTransportOptions options) => options.IOQueueCount = serving.Value.IoQueueCount;
     }
 }

@@ -170,8 +170,15 @@ internal sealed class ServingOptions : ICheckedOptions
     /// <summary>Returned as CML's ReplicaID; defaults to the host name (the pod name under Kubernetes).</summary>
     public string ReplicaId { get; set; } = Environment.MachineName;
 
+    /// <summary>
+    /// Kestrel's socket I/O queues. 0 (the default here) hands socket I/O straight to the thread pool, one hop fewer
+    /// per request; Kestrel's own default is one queue per core, which measured worse on a 2-core replica (model-serving/README.md, Performance).
+    /// </summary>
+    public int IoQueueCount { get; set; }
+
     public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(ReplicaId)) yield return "Serving:ReplicaId must not be empty";
+        if (IoQueueCount is < 0 or > 64) yield return $"Serving:IoQueueCount must be between 0 and 64 (got {IoQueueCount})";
     }
 }
