@@ -131,7 +131,13 @@ internal sealed partial class HBaseRestCellTable : ICellTable
             TimeSpan? retryAfter = null;
             try
             {
-                var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                HttpResponseMessage response;
+                try { response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false); }
+                // The serving launchers complete socket I/O inline on the runtime's few socket event threads
+                // (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1; model-serving/README.md, Performance), and without this hop
+                // whatever follows an HBase call (outbox files, SQLite, retries) would run there and hold up every
+                // connection those threads serve.
+                finally { await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding); }
                 if (!IsTransient(response.StatusCode)) return response;
                 failure = $"{(int)response.StatusCode} {response.ReasonPhrase}";
                 retryAfter = response.Headers.RetryAfter?.Delta;

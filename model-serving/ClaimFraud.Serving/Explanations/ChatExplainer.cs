@@ -65,6 +65,9 @@ internal sealed partial class ChatExplainer
         {
             return Failed(e is OperationCanceledException ? $"no reply within {_options.Timeout.TotalSeconds:0.#} s" : e.GetType().Name);
         }
+        // Off the socket event thread the reply may have completed on (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 in the
+        // serving launchers), so the rest of the request does not run there; see HBaseRestCellTable.SendAsync.
+        finally { await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding); }
     }
 
     private string? Failed(string why)

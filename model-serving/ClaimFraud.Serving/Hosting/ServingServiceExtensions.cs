@@ -100,6 +100,9 @@ internal static class ServingServiceExtensions
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // The hosting layer starts an Activity for every request whenever this category logs at any level; it only
+        // logs request lines and start-up chatter (start-up failures still stop the app with their exception).
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
         ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
