@@ -21,17 +21,24 @@ internal sealed class ClaimItems
         _index = index;
         _claim = claim;
         var primary = claim.PrimaryDiagnosis;
-        var codes = new List<string>();
-        foreach (var d in claim.Diagnoses)
+        var diagnoses = claim.Diagnoses;
+        var codes = new List<string>(diagnoses.Count);
+        bool allKnown = diagnoses.Count > 0;
+        for (int i = 0; i < diagnoses.Count; i++)
         {
+            var d = diagnoses[i];
             var r = index.Diagnosis(d.Icd10);
             if (r.Code is not null && codes.Count < ClaimFeatureExtractor.MaxKnownDiagnoses) codes.Add(r.Code);
-            if (r.Info is null) continue;
+            if (r.Info is null)
+            {
+                allKnown = false;
+                continue;
+            }
             if (ReferenceEquals(d, primary)) Primary = r.Info;
             if (!_known.Contains(r.Info) && _known.Count < ClaimFeatureExtractor.MaxKnownDiagnoses) _known.Add(r.Info);
         }
         _codes = [.. codes];
-        AllKnown = claim.Diagnoses.Count > 0 && claim.Diagnoses.All(d => index.Diagnosis(d.Icd10).Info is not null);
+        AllKnown = allKnown;
     }
 
     public DxInfo? Primary { get; }
@@ -43,9 +50,16 @@ internal sealed class ClaimItems
     /// <summary>"J00 Nasofaringitis akut …" in the message language, or the code as claimed when unknown.</summary>
     public string PrimaryLabel(RuleLanguage language)
     {
+        // Most clinical findings name the primary diagnosis; one claim's findings share the label.
+        if (language == _labelLanguage && _label is { } label) return label;
         string code = _claim.PrimaryDiagnosis?.Icd10.Trim() ?? "?";
-        return Primary is null ? code : $"{code} {(language == RuleLanguage.Indonesian ? Primary.Profile.NameId : Primary.Profile.NameEn)}";
+        label = Primary is null ? code : $"{code} {(language == RuleLanguage.Indonesian ? Primary.Profile.NameId : Primary.Profile.NameEn)}";
+        (_label, _labelLanguage) = (label, language);
+        return label;
     }
+
+    private string? _label;
+    private RuleLanguage _labelLanguage;
 
     /// <summary>Procedures no known diagnosis lists and that are not general for the claim's diagnoses.</summary>
     public List<Procedure> UnexpectedProcedures()
@@ -79,19 +93,17 @@ internal sealed class ClaimItems
         return paired.Concat(UnexpectedProcedures()).Distinct().ToList();
     }
 
-    /// <summary>The claim's items in a known pair for <paramref name="rule"/>: procedures, then drugs, then vitamins.</summary>
-    public IEnumerable<(InappropriatePair Pair, string Item)> Pairs(string rule)
+    /// <summary>The first known pair for <paramref name="rule"/> among the claim's items (procedures, then drugs, then vitamins), or null.</summary>
+    public InappropriatePair? FirstPair(string rule)
     {
         var lookups = Lookups;
         foreach (var p in lookups.Procedures)
-            foreach (var pair in p.Pairs)
-                if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, p.Procedure.Icd9Cm.Trim());
+            if (FirstFor(p.Pairs, rule) is { } pair) return pair.Pair;
         foreach (var d in lookups.Drugs)
-            foreach (var pair in d.Pairs)
-                if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, d.Medication.Name.Trim());
+            if (FirstFor(d.Pairs, rule) is { } pair) return pair.Pair;
         foreach (var v in lookups.Vitamins)
-            foreach (var pair in v.Pairs)
-                if (ClaimFeatureExtractor.RuleFor(pair) == rule) yield return (pair.Pair, v.Vitamin.Name.Trim());
+            if (FirstFor(v.Pairs, rule) is { } pair) return pair.Pair;
+        return null;
     }
 
     /// <summary>Drugs in a known mismatch pair, and (all diagnoses known) expensive or restricted drugs not expected for any diagnosis.</summary>
@@ -139,11 +151,13 @@ internal sealed class ClaimItems
         return list;
     }
 
-    private static bool HasRule(List<PairInfo> pairs, string rule)
+    private static bool HasRule(List<PairInfo> pairs, string rule) => FirstFor(pairs, rule) is not null;
+
+    private static PairInfo? FirstFor(List<PairInfo> pairs, string rule)
     {
         foreach (var pair in pairs)
-            if (ClaimFeatureExtractor.RuleFor(pair) == rule) return true;
-        return false;
+            if (ClaimFeatureExtractor.RuleFor(pair) == rule) return pair;
+        return null;
     }
 
     // Every item resolved in the knowledge base once, with the known pairs that match it (in diagnosis order), so the

@@ -51,7 +51,7 @@ internal static class ClinicalRules
             {
                 var items = r.Items;
                 var codes = DocumentRules.Distinct(items.MismatchedProcedures().Select(p => p.Icd9Cm.Trim()));
-                string reason = items.Pairs(RuleCodes.ClinicalProcedureMismatch).Select(p => Id(l) ? p.Pair.ReasonId : p.Pair.ReasonEn).FirstOrDefault() is { } why ? $" — {why}" : "";
+                string reason = items.FirstPair(RuleCodes.ClinicalProcedureMismatch) is { } pair && (Id(l) ? pair.ReasonId : pair.ReasonEn) is { } why ? $" — {why}" : "";
                 return new(Id(l)
                     ? $"{codes.Count} dari {r.Claim.Procedures.Count} tindakan tidak sesuai dengan diagnosis {items.PrimaryLabel(l)}: {string.Join(", ", codes)}{reason}"
                     : $"{codes.Count} of {r.Claim.Procedures.Count} procedures do not fit diagnosis {items.PrimaryLabel(l)}: {string.Join(", ", codes)}{reason}", codes);
@@ -84,7 +84,7 @@ internal static class ClinicalRules
             {
                 var items = r.Items;
                 var names = DocumentRules.Distinct(items.MismatchedDrugs().Select(m => m.Name.Trim()));
-                string reason = items.Pairs(RuleCodes.ClinicalDrugMismatch).Select(p => Id(l) ? p.Pair.ReasonId : p.Pair.ReasonEn).FirstOrDefault() is { } why ? $" — {why}" : "";
+                string reason = items.FirstPair(RuleCodes.ClinicalDrugMismatch) is { } pair && (Id(l) ? pair.ReasonId : pair.ReasonEn) is { } why ? $" — {why}" : "";
                 return new(Id(l)
                     ? $"Obat tidak sesuai dengan diagnosis {items.PrimaryLabel(l)}: {string.Join(", ", names)}{reason}"
                     : $"Drugs that do not fit diagnosis {items.PrimaryLabel(l)}: {string.Join(", ", names)}{reason}", names);

@@ -82,7 +82,9 @@ public sealed class RuleEvaluation
             for (int k = 0; k < items.Count; k++) if (!sections[s].Items.Contains(items[k])) sections[s].Items.Add(items[k]);
             sections[s].Reasons.Add(d.Code);
         }
-        return new Described(violations, sections.Select(x => new SuspiciousSection(x.Section, x.Items, x.Reasons)).ToArray());
+        var described = new SuspiciousSection[sections.Count];
+        for (int s = 0; s < described.Length; s++) described[s] = new SuspiciousSection(sections[s].Section, sections[s].Items, sections[s].Reasons);
+        return new Described(violations, described);
     }
 
     private sealed record Context(Claim Claim, HistorySnapshot History, float[] Features, ClaimFacts Facts, ClinicalIndex Index);
