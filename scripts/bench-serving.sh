@@ -46,6 +46,17 @@ if [[ -z "${NO_BUILD:-}" ]]; then
   fi
 fi
 
+# The host's own speed drifts (a shared VM: the same build has given 107-137 µs of server CPU a request within an hour),
+# so each run also times a fixed single-core loop; compare figures between runs with similar loop times.
+reference_loop() {
+  python3 -c '
+import time
+def once():
+    t = time.perf_counter(); sum(i * i for i in range(2_000_000)); return time.perf_counter() - t
+print(f"{min(once() for _ in range(5)) * 1000:.0f} ms (best of 5)")'
+}
+before_loop=$(reference_loop)
+
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
 # A working directory of its own, so the embedded SQLite files (data/…) are made there and not in the repository.
@@ -104,16 +115,7 @@ PY
 export RESULTS="$work/results"
 : >"$RESULTS"
 
-# The host's own speed drifts (a shared VM: the same build has given 107-137 µs of server CPU a request within an hour),
-# so each run also times a fixed single-core loop; compare figures between runs with similar loop times.
-reference_loop() {
-  python3 -c '
-import time
-def once():
-    t = time.perf_counter(); sum(i * i for i in range(2_000_000)); return time.perf_counter() - t
-print(f"{min(once() for _ in range(5)) * 1000:.0f} ms (best of 5)")'
-}
-echo "bench-serving: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); reference loop (one core, idle server): $(reference_loop)"
+echo "bench-serving: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); reference loop (one core, before the server started): $before_loop"
 echo "bench-serving: model $(curl -s "$url/model/info" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("model_version"), "attribution", m.get("attribution"))')"
 
 # Warm-up (JIT tiers, pools), not measured
