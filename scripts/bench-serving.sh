@@ -46,14 +46,27 @@ if [[ -z "${NO_BUILD:-}" ]]; then
   fi
 fi
 
-# The host's own speed drifts (a shared VM: the same build has given 107-137 µs of server CPU a request within an hour),
-# so each run also times a fixed single-core loop; compare figures between runs with similar loop times.
+# The host's own speed drifts (a shared VM: the same build has taken 100-105 µs of server CPU a request in one hour and
+# 114-137 µs in another), so each run also measures the host: a fixed single-core loop, and a pipe round trip between
+# two processes (a cross-core wake-up, which every request needs several of). Compare runs with similar figures.
 reference_loop() {
   python3 -c '
-import time
-def once():
+import os, time
+def loop():
     t = time.perf_counter(); sum(i * i for i in range(2_000_000)); return time.perf_counter() - t
-print(f"{min(once() for _ in range(5)) * 1000:.0f} ms (best of 5)")'
+def round_trips(n=20000):
+    r1, w1 = os.pipe(); r2, w2 = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        for _ in range(n): os.read(r1, 1); os.write(w2, b"x")
+        os._exit(0)
+    t = time.perf_counter()
+    for _ in range(n): os.write(w1, b"x"); os.read(r2, 1)
+    elapsed = time.perf_counter() - t
+    os.waitpid(pid, 0)
+    for fd in (r1, w1, r2, w2): os.close(fd)
+    return elapsed / n
+print(f"loop {min(loop() for _ in range(5)) * 1000:.0f} ms, pipe round trip {min(round_trips() for _ in range(3)) * 1e6:.0f} µs (best of 5 and 3)")'
 }
 before_loop=$(reference_loop)
 
@@ -115,7 +128,7 @@ PY
 export RESULTS="$work/results"
 : >"$RESULTS"
 
-echo "bench-serving: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); reference loop (one core, before the server started): $before_loop"
+echo "bench-serving: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); host before the server started: $before_loop"
 echo "bench-serving: model $(curl -s "$url/model/info" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("model_version"), "attribution", m.get("attribution"))')"
 
 # Warm-up (JIT tiers, pools), not measured
@@ -153,4 +166,4 @@ if [[ -z "${SKIP_BATCH:-}" ]]; then
     python3 -c "import sys; print(f'  = {float(sys.argv[1]) * int(sys.argv[2]):,.0f} claims/s')" "$rps" "$batch_claims"
   done
 fi
-echo "bench-serving: load average after: $(cut -d' ' -f1-3 /proc/loadavg); reference loop: $(reference_loop)"
+echo "bench-serving: load average after: $(cut -d' ' -f1-3 /proc/loadavg); host: $(reference_loop)"
