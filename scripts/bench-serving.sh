@@ -8,7 +8,8 @@
 # run (server and wrk share the machine's cores). The server is stopped even when a step fails.
 #
 # Settings (environment): DURATION (15s), THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s),
-# BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips the stream), SKIP_BATCH=1 (only /predict), NO_BUILD=1.
+# BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips the stream), SKIP_BATCH=1 (only /predict), NO_BUILD=1,
+# PREDICT_RUNS (1): that many /predict runs on the same server, then their median req/s and p99.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="$root/model-serving/bench"
@@ -122,7 +123,7 @@ print(f"  CPU (cores, of {__import__('os').cpu_count()}): server {server:.2f} ({
 if int(r["non200"]) or int(r["socket_errors"]):
     sys.exit(f"{label}: some requests failed")
 with open(__import__('os').environ["RESULTS"], "a") as f:
-    f.write(f"{label} {float(r['rps'])}\n")
+    f.write(f"{float(r['rps'])} {int(r['p99_us'])} {label}\n")
 PY
 }
 export RESULTS="$work/results"
@@ -133,8 +134,20 @@ echo "bench-serving: model $(curl -s "$url/model/info" | python3 -c 'import json
 
 # Warm-up (JIT tiers, pools), not measured
 BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d5s -s "$bench/predict.lua" "$url/predict" >/dev/null
-BODY_FILE="$body" run_wrk "/predict (wrk -t$threads -c$connections -d$duration)" \
-  -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/predict.lua" "$url/predict"
+predict_runs=${PREDICT_RUNS:-1}
+for _ in $(seq "$predict_runs"); do
+  BODY_FILE="$body" run_wrk "/predict (wrk -t$threads -c$connections -d$duration)" \
+    -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/predict.lua" "$url/predict"
+done
+if (( predict_runs > 1 )); then
+  python3 - "$RESULTS" <<'PY'
+import statistics, sys
+runs = [line.split(maxsplit=2) for line in open(sys.argv[1]) if line.split(maxsplit=2)[2].startswith("/predict (")]
+rps = [float(r[0]) for r in runs]; p99 = [int(r[1]) / 1000 for r in runs]
+print(f"/predict over {len(runs)} runs: median {statistics.median(rps):,.0f} req/s (min {min(rps):,.0f}), median p99 "
+      f"{statistics.median(p99):.2f} ms (max {max(p99):.2f}); {sum(p <= 5 for p in p99)} of {len(runs)} runs with p99 <= 5 ms")
+PY
+fi
 
 if [[ -z "${SKIP_BATCH:-}" ]]; then
   generated=$(( batch_claims > stream_claims ? batch_claims : stream_claims ))
@@ -162,7 +175,7 @@ if [[ -z "${SKIP_BATCH:-}" ]]; then
     BODY_FILE="$work/batch.$kind" CONTENT_TYPE=$type wrk -t1 -c"$batch_connections" -d3s -s "$bench/predict.lua" "$url/predict/batch" >/dev/null
     BODY_FILE="$work/batch.$kind" CONTENT_TYPE=$type run_wrk "/predict/batch $type × $batch_claims claims (wrk -t1 -c$batch_connections -d$batch_duration)" \
       -t1 -c"$batch_connections" -d"$batch_duration" -s "$bench/predict.lua" "$url/predict/batch"
-    rps=$(tail -n1 "$RESULTS" | awk '{ print $NF }')
+    rps=$(tail -n1 "$RESULTS" | awk '{ print $1 }')
     python3 -c "import sys; print(f'  = {float(sys.argv[1]) * int(sys.argv[2]):,.0f} claims/s')" "$rps" "$batch_claims"
   done
 fi
