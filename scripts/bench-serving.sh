@@ -76,8 +76,7 @@ url="http://127.0.0.1:$port"
 # A working directory of its own, so the embedded SQLite files (data/…) are made there and not in the repository.
 mkdir -p "$work/run"
 # The runtime settings the serving launchers set (./claimfraud serve, the Dockerfile); an exported value wins.
-(cd "$work/run" && CLAIMFRAUD_ROOT="$root" CLAIMFRAUD_API_KEY="$API_KEY" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
-  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS="${DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS:-1}" \
+(cd "$work/run" && source "$root/model-serving/serving-env.sh" && CLAIMFRAUD_ROOT="$root" CLAIMFRAUD_API_KEY="$API_KEY" \
   exec dotnet "$out/ClaimFraud.Serving.dll" --urls "$url" \
   >"$work/server.log" 2>&1) &
 server=$!

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ClaimFraud.Domain.Claims;
 using ClaimFraud.Domain.Json;
 using ClaimFraud.Domain.Validation;
 using ClaimFraud.Synthetic;

@@ -33,33 +33,31 @@ public sealed class HBaseRestResultStoreTests : IAsyncLifetime
         using var http = new HttpClient(answers);
         using var store = new HBaseRestResultStore(http, new HBaseRestOptions { BaseUrl = "http://hbase.test:8080/", MaxAttempts = 1 });
 
-        bool answeredOnPool = await ContinuesOnPool(() => store.GetResultAsync("C-1"), answers);
+        bool answeredOnPool = await ContinuesOnPool(() => store.GetResultAsync("C-1"));
         answers.Fail = true;
-        bool failedOnPool = await ContinuesOnPool(() => store.GetResultAsync("C-2"), answers);
+        bool failedOnPool = await ContinuesOnPool(() => store.GetResultAsync("C-2"));
 
         Assert.Equal(4, answers.Calls); // schema GET and PUT, row GET; the failed row GET
         Assert.True(answeredOnPool, "the code after a 404 ran on the thread that completed the call");
         Assert.True(failedOnPool, "the code after a failed call ran on the thread that completed it");
     }
 
-    /// <summary>Whether the code after <paramref name="call"/> (answered or failed) runs on a pool thread other than the answering one.</summary>
-    private static async Task<bool> ContinuesOnPool(Func<Task> call, CompletesOnItsOwnThread answers)
+    /// <summary>Whether the code after <paramref name="call"/> (answered or failed) runs on a pool thread; the answering threads are not.</summary>
+    private static async Task<bool> ContinuesOnPool(Func<Task> call)
     {
         try { await call().ConfigureAwait(false); }
         catch (ResultStoreException) { }
-        return Thread.CurrentThread.IsThreadPoolThread && !answers.CompletedOn(Environment.CurrentManagedThreadId);
+        return Thread.CurrentThread.IsThreadPoolThread;
     }
 
     /// <summary>Answers PUTs (the table schema) 201 and GETs 404, or fails like a refused connection, from a new thread each time; continuations run inline there.</summary>
     private sealed class CompletesOnItsOwnThread : HttpMessageHandler
     {
-        private readonly List<int> _threads = [];
+        private int _calls;
 
         public bool Fail { get; set; }
 
-        public int Calls { get { lock (_threads) return _threads.Count; } }
-
-        public bool CompletedOn(int threadId) { lock (_threads) return _threads.Contains(threadId); }
+        public int Calls => Volatile.Read(ref _calls);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -67,7 +65,7 @@ public sealed class HBaseRestResultStoreTests : IAsyncLifetime
             bool fail = Fail;
             var thread = new Thread(() =>
             {
-                lock (_threads) _threads.Add(Environment.CurrentManagedThreadId);
+                Interlocked.Increment(ref _calls);
                 if (fail) answer.SetException(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
                 else answer.SetResult(new HttpResponseMessage(request.Method == HttpMethod.Put ? System.Net.HttpStatusCode.Created : System.Net.HttpStatusCode.NotFound) { RequestMessage = request });
             }) { IsBackground = true };

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ClaimFraud.Domain.Json;
 using ClaimFraud.Domain.Scores;
 using ClaimFraud.Serving.Json;
 using ClaimFraud.Serving.Scoring;

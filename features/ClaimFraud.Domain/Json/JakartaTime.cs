@@ -44,7 +44,7 @@ public static class JakartaTime
     private static bool TryParseCanonical(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
         value = default;
-        if (s.Length is not (19 or 25) || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
+        if (s.Length is not (19 or 25) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
         if (!TryDigits(s, 0, 4, out int year) || !TryDigits(s, 5, 2, out int month) || !TryDigits(s, 8, 2, out int day)
             || !TryDigits(s, 11, 2, out int hour) || !TryDigits(s, 14, 2, out int minute) || !TryDigits(s, 17, 2, out int second))
             return false;
@@ -75,7 +75,7 @@ public static class JakartaTime
         value = default;
         Span<char> chars = stackalloc char[25];
         return utf8.Length is 19 or 25 && System.Text.Ascii.ToUtf16(utf8, chars, out int written) == System.Buffers.OperationStatus.Done
-            && chars[4] == '-' && chars[7] == '-' && TryParseCanonical(chars[..written], out value);
+            && TryParseCanonical(chars[..written], out value);
     }
 
     private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)

@@ -192,7 +192,7 @@ public sealed partial class ClaimFeatureExtractor
         {
             foreach (var pair in d!.Pairs)
             {
-                if (pair.Kind != kind || !Matches(pair, item, detail) || !AppliesTo(pair, claimCodes) || IsExempt(pair, claimCodes)) continue;
+                if (!Raises(pair, kind, item, detail, claimCodes)) continue;
                 hits++;
                 switch (RuleFor(pair))
                 {
@@ -205,6 +205,10 @@ public sealed partial class ClaimFeatureExtractor
         }
         return hits;
     }
+
+    /// <summary>Whether a diagnosis's known pair is about this item and counts for this claim (not excused by another diagnosis).</summary>
+    internal static bool Raises(PairInfo pair, ItemKind kind, string item, string? detail, ReadOnlySpan<string?> claimCodes) =>
+        pair.Kind == kind && Matches(pair, item, detail) && AppliesTo(pair, claimCodes) && !IsExempt(pair, claimCodes);
 
     /// <summary>The rule a pair raises: its own when that is one of the four pair rules, else the rule for its kind of item.</summary>
     internal static string RuleFor(PairInfo pair) => pair.Rule switch

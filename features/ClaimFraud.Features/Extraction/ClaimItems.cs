@@ -175,7 +175,7 @@ internal sealed class ClaimItems
             bool general = ClinicalIndex.IsGeneralFor(rp, _codes);
             bool expected = false;
             if (rp.Code is { } code)
-                foreach (var d in _known) expected |= ClinicalIndex.IsExpected(d, code);
+                foreach (var d in _known) if (ClinicalIndex.IsExpected(d, code)) { expected = true; break; }
             procedures.Add(new(p, rp, general, expected, !general && rp.Code is not null ? MatchingPairs(ItemKind.Procedure, rp.Code, null) : []));
         }
         var drugs = new List<(Medication, ResolvedDrug, List<PairInfo>)>(_claim.Medications.Count);
@@ -198,11 +198,7 @@ internal sealed class ClaimItems
         var list = new List<PairInfo>();
         foreach (var d in _known)
             foreach (var pair in d.Pairs)
-                if (pair.Kind == kind
-                    && ClaimFeatureExtractor.Matches(pair, item, detail)
-                    && ClaimFeatureExtractor.AppliesTo(pair, _codes)
-                    && !ClaimFeatureExtractor.IsExempt(pair, _codes))
-                    list.Add(pair);
+                if (ClaimFeatureExtractor.Raises(pair, kind, item, detail, _codes)) list.Add(pair);
         return list;
     }
 

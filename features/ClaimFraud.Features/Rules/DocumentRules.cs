@@ -127,7 +127,7 @@ internal static class DocumentRules
         var list = new List<string>();
         foreach (var item in items)
         {
-            if (list.Contains(item, StringComparer.Ordinal)) continue;
+            if (list.Contains(item)) continue;
             list.Add(item);
             if (list.Count == 20) break;
         }

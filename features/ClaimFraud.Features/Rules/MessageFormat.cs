@@ -44,7 +44,7 @@ public static class MessageFormat
     public static string Date(DateOnly d) => string.Create(10, d, static (span, x) => WriteDate(span, x.Year, x.Month, x.Day));
 
     /// <summary>The custom format "#,0.##…" (grouped, zeros trimmed) or "0.00…" (keepZeros) of value with the given decimals.</summary>
-    internal static string Digits(double value, int decimals, bool grouped, bool keepZeros, RuleLanguage language)
+    private static string Digits(double value, int decimals, bool grouped, bool keepZeros, RuleLanguage language)
     {
         // Beyond these, decimal cannot hold the value or the scaled digits would not fit a long: the slow, exact path.
         if (!double.IsFinite(value) || Math.Abs(value) >= 1e14 || decimals > 4)

@@ -51,7 +51,11 @@ internal sealed partial class ChatExplainer
         try
         {
             ChatMessage[] messages = [new SystemChatMessage(Instructions), new UserChatMessage(ExplanationFacts.Write(claim, score))];
-            var completion = await _client.CompleteChatAsync(messages, new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens }, timeout.Token);
+            ClientResult<ChatCompletion> completion;
+            try { completion = await _client.CompleteChatAsync(messages, new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens }, timeout.Token); }
+            // Off the socket event thread the reply may have completed on (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 in
+            // the serving launchers), so the rest of the request does not run there; see HBaseRestCellTable.SendAsync.
+            finally { await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding); }
             var text = string.Concat(completion.Value.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
             if (text.Length == 0) return Failed("empty reply");
             if (Interlocked.Exchange(ref _failing, 0) == 1) LogRecovered(_log);
@@ -65,9 +69,6 @@ internal sealed partial class ChatExplainer
         {
             return Failed(e is OperationCanceledException ? $"no reply within {_options.Timeout.TotalSeconds:0.#} s" : e.GetType().Name);
         }
-        // Off the socket event thread the reply may have completed on (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 in the
-        // serving launchers), so the rest of the request does not run there; see HBaseRestCellTable.SendAsync.
-        finally { await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding); }
     }
 
     private string? Failed(string why)

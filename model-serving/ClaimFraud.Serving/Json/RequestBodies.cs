@@ -24,8 +24,7 @@ internal static class RequestBodies
     public static BatchBody ParseBatch(ReadOnlyMemory<byte> utf8, (ClaimValidationOptions Validation, int MaxClaims) limits)
     {
         if (!TextGuard.IsValidUtf8(utf8.Span)) return new BatchBody([], TextGuard.InvalidUtf8());
-        try { return ParseBatchUtf8(utf8, limits); }
-        catch (InvalidOperationException e) when (TextGuard.IsUndecodableString(e)) { return new BatchBody([], TextGuard.UndecodableString()); }
+        return ParseBatchUtf8(utf8, limits);
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace ClaimFraud.Serving.Json;
 /// <summary>
 /// Writes a double that has at most four decimals (scores, components, contributions and feature values are rounded so
 /// with <c>Math.Round(x, 4)</c>) from its digits, as exactly the bytes <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, double)"/>
-/// writes: that call searches for the shortest round-trip digits (Grisu/Dragon4), which was over half the cost of a
-/// score's JSON. Any other double is left to it.
+/// writes: that call searches for the shortest round-trip digits (Grisu/Dragon4), the largest cost of a score's JSON
+/// in perf profiles of /predict. Any other double is left to it.
 /// </summary>
 /// <remarks>
 /// Why the digits are the same: for |x| &lt; 1e11 with x == k / 10000.0 (k whole, |k| &lt; 2^53, so the division is the
@@ -45,7 +45,7 @@ internal static class RoundedNumbers
 
         int at = 0;
         // -0.0 passes the check above (0 == -0.0) and the writer keeps its sign: "-0".
-        if (value < 0 || double.IsNegative(value)) utf8[at++] = (byte)'-';
+        if (double.IsNegative(value)) utf8[at++] = (byte)'-';
         ulong magnitude = (ulong)Math.Abs(k);
         Utf8Formatter.TryFormat(magnitude / 10_000, utf8[at..], out int wholeDigits);
         at += wholeDigits;

@@ -18,7 +18,7 @@ public static class ExplanationWriter
     public static string Write(RiskBands.Band band, double modelProbability, double rulesScore,
         IReadOnlyList<RuleViolation> violations, IReadOnlyList<FeatureContribution> importance)
     {
-        // Appended piece by piece (numbers formatted straight into the builder) into this thread's builder: this runs
+        // Appended piece by piece into this thread's builder: this runs
         // for every score served, and a fresh builder's buffer was a sixth of the scoring's garbage.
         var sb = t_builder ??= new StringBuilder(1024);
         sb.Clear();
@@ -85,7 +85,8 @@ public static class ExplanationWriter
         _ => "Rekomendasi: dapat disetujui.",
     };
 
-    // The rule messages' number writing (MessageFormat: Indonesian digits, same text as the "0" and "0.##" formats).
+    // The rule messages' number writing (MessageFormat: Indonesian digits, the text of the "0" and "#,0.##" formats; below
+    // 1000 that is "0.##"'s, except that a value rounding up to 1000 reads "1.000", as the N0 branch would write it).
     private static void AppendPercent(StringBuilder sb, double x) =>
         sb.Append(MessageFormat.Percent(Math.Clamp(double.IsFinite(x) ? x : 0, 0, 1), RuleLanguage.Indonesian));
 

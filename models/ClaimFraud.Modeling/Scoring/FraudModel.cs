@@ -30,7 +30,7 @@ public sealed class FraudModel : IDisposable
     /// <param name="loaded">The model version.</param>
     /// <param name="attribution">
     /// <c>"exact"</c> (TreeSHAP, XGBoost's pred_contribs) or <c>"approximate"</c> (Saabas, approx_contribs, cheaper:
-    /// about 5 against 10 µs a claim for 1.0.0's 278 depth-4 trees); null takes the manifest's <c>attribution</c>.
+    /// about 5 against 10 µs a claim for 1.0.0's 278 depth-4 trees, as <c>./claimfraud bench score</c> prints); null takes the manifest's <c>attribution</c>.
     /// Both sum to the margin, so scores are the same either way; only the per-feature contributions (importance,
     /// model factors, explanation) differ.
     /// </param>

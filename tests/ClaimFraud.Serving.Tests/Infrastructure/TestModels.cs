@@ -26,9 +26,12 @@ public static class TestModels
     /// <summary>The committed version; fails the test with a clear message when it is missing or stale.</summary>
     public static ModelEntry Committed()
     {
-        var entry = new ModelRegistry(RepositoryModels).List(Name).FirstOrDefault(e => e.Version.ToString() == CommittedVersion);
-        if (entry is null)
+        ModelEntry? entry = null;
+        try { entry = new ModelRegistry(RepositoryModels).Find(Name, CommittedVersion); }
+        catch (ModelLoadException)
+        {
             Assert.Fail($"The committed model {Name} {CommittedVersion} is not under {RepositoryModels}/{Name}/ (git checkout models/ restores it).");
+        }
         var hash = ModelRegistry.ReadManifest(entry!).FeatureSchema.Hash;
         if (hash != FeatureSchema.Current.Hash)
             Assert.Fail($"The committed model {entry!.ModelVersion} was trained on feature schema {hash[..12]}…, but the code now computes " +
