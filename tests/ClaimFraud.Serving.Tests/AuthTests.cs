@@ -120,6 +120,40 @@ public sealed class AuthTests
         Assert.False(keys.IsValid("from-the-environment-12"));
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(513)]
+    public void AnEnvironmentKeyOutsideSixteenToFiveHundredTwelveCharactersIsRefusedNamingTheVariable(int length)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = new string('k', length) }).Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() => new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration));
+
+        Assert.Contains(AuthOptions.KeyVariable, e.Message);
+        Assert.Contains(length.ToString(), e.Message);
+    }
+
+    [Fact]
+    public void AKeyOfTheMaximumLengthCanBePresented()
+    {
+        string key = string.Concat(Enumerable.Range(0, AuthOptions.MaxKeyChars).Select(i => (char)('a' + i % 26)));
+        var keys = new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions { ApiKey = key }), new ConfigurationBuilder().Build());
+
+        Assert.True(keys.IsValid(key));
+        Assert.False(keys.IsValid(key[..^1] + "!"));
+        Assert.False(keys.IsValid(key + "a"));
+    }
+
+    [Fact]
+    public async Task ALongConfiguredKeyStopsTheAppAtStartNamingTheSetting()
+    {
+        await using var app = new ClaimFraudApplication(settings: new Dictionary<string, string?> { ["Auth:ApiKey"] = new string('k', AuthOptions.MaxKeyChars + 1) });
+
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Auth:ApiKey must be at most", e.ToString());
+    }
+
     [Fact]
     public async Task AShortConfiguredKeyStopsTheAppAtStartNamingTheSetting()
     {

@@ -57,6 +57,9 @@ internal sealed class AuthOptions : ICheckedOptions
     /// <summary>Environment variable the key is read from when <see cref="ApiKey"/> is not set.</summary>
     public const string KeyVariable = "CLAIMFRAUD_API_KEY";
 
+    /// <summary>Bounds on the key's length, from either source; a presented key longer than the maximum is not even compared.</summary>
+    public const int MinKeyChars = 16, MaxKeyChars = 512;
+
     /// <summary>The key; empty means $CLAIMFRAUD_API_KEY, and when that is empty too a random key printed once at start.</summary>
     public string? ApiKey { get; set; }
 
@@ -65,7 +68,8 @@ internal sealed class AuthOptions : ICheckedOptions
 
     public IEnumerable<string> Problems()
     {
-        if (ApiKey is { Length: > 0 } k && k.Length < 16) yield return "Auth:ApiKey must be at least 16 characters";
+        if (ApiKey is { Length: > 0 } k && k.Length < MinKeyChars) yield return $"Auth:ApiKey must be at least {MinKeyChars} characters";
+        if (ApiKey is { Length: > MaxKeyChars }) yield return $"Auth:ApiKey must be at most {MaxKeyChars} characters";
     }
 }
 
