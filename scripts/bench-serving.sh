@@ -7,7 +7,7 @@
 # and prints the figures with the load average and how much CPU the server, wrk and everything else used during each
 # run (server and wrk share the machine's cores). The server is stopped even when a step fails.
 #
-# Settings (environment): DURATION (15s), THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s),
+# Settings (environment): DURATION (15s), WARMUP (20s, /predict before the first measured run), THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s),
 # BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips the stream), SKIP_BATCH=1 (only /predict), NO_BUILD=1,
 # PREDICT_RUNS (1): that many /predict runs on the same server, then their median req/s and p99.
 set -euo pipefail
@@ -16,7 +16,7 @@ bench="$root/model-serving/bench"
 project="$root/model-serving/ClaimFraud.Serving/ClaimFraud.Serving.csproj"
 out="$root/.run/bench-serving"
 body="$root/tests/fixtures/combined-fraud.json"
-duration=${DURATION:-15s}; threads=${THREADS:-2}; connections=${CONNECTIONS:-32}
+duration=${DURATION:-15s}; warmup=${WARMUP:-20s}; threads=${THREADS:-2}; connections=${CONNECTIONS:-32}
 batch_claims=${BATCH_CLAIMS:-1000}; batch_duration=${BATCH_DURATION:-10s}; batch_connections=${BATCH_CONNECTIONS:-2}
 stream_claims=${STREAM_CLAIMS:-100000}
 export API_KEY="bench-serving-key-0123456789abcdef"
@@ -131,8 +131,9 @@ export RESULTS="$work/results"
 echo "bench-serving: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); host before the server started: $before_loop"
 echo "bench-serving: model $(curl -s "$url/model/info" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("model_version"), "attribution", m.get("attribution"))')"
 
-# Warm-up (JIT tiers, pools), not measured
-BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d5s -s "$bench/predict.lua" "$url/predict" >/dev/null
+# Warm-up (JIT tiers with dynamic PGO, pools), not measured: a fresh server reaches its steady speed after 10-20 s
+# under load (model-serving/README.md, Performance)
+BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$bench/predict.lua" "$url/predict" >/dev/null
 predict_runs=${PREDICT_RUNS:-1}
 for _ in $(seq "$predict_runs"); do
   BODY_FILE="$body" run_wrk "/predict (wrk -t$threads -c$connections -d$duration)" \
