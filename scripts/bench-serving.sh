@@ -7,9 +7,10 @@
 # and prints the figures with the load average and how much CPU the server, wrk and everything else used during each
 # run (server and wrk share the machine's cores). The server is stopped even when a step fails.
 #
-# Settings (environment): DURATION (15s), WARMUP (20s, /predict before the first measured run), THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s),
-# BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips the stream), SKIP_BATCH=1 (only /predict), NO_BUILD=1,
-# PREDICT_RUNS (1): that many /predict runs on the same server, then their median req/s and p99.
+# Settings (environment): DURATION (15s), WARMUP (20s of /predict before the first measured run), THREADS (2),
+# CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s), BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips
+# the stream), SKIP_BATCH=1 (only /predict), NO_BUILD=1, PREDICT_RUNS (1): that many /predict runs on the same server,
+# then their median req/s and p99.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="$root/model-serving/bench"
