@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The serving benchmark of the issue: builds the serving app (Release), starts it on a free loopback port with its
-# embedded defaults (a fixed API key, sent by the wrk scripts as a bearer header), waits for /ready, then measures
+# embedded defaults (a fixed API key, sent by the wrk scripts as a bearer header), waits for /ready, warms up on
+# /predict (WARMUP), then measures
 #   /predict        wrk -t2 -c32 -d15s posting tests/fixtures/combined-fraud.json: req/s, p50, p90, p99
 #   /predict/batch  wrk posting an NDJSON body and a JSON-array body of BATCH_CLAIMS generated claims (claims/s =
 #                   req/s × BATCH_CLAIMS), and one curl upload of STREAM_CLAIMS claims as a single NDJSON stream
 # and prints the figures with the load average and how much CPU the server, wrk and everything else used during each
 # run (server and wrk share the machine's cores). The server is stopped even when a step fails.
 #
-# Settings (environment): DURATION (15s), WARMUP (20s of /predict before the first measured run), THREADS (2),
-# CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s), BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips
-# the stream), SKIP_BATCH=1 (only /predict), NO_BUILD=1, PREDICT_RUNS (1): that many /predict runs on the same server,
-# then their median req/s and p99.
+# Settings (environment): DURATION (15s), WARMUP (20s of /predict before the first measured run; 0 skips it),
+# THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s), BATCH_CONNECTIONS (2), STREAM_CLAIMS
+# (100000; 0 skips the stream; the server's first batch call, so it runs on code not yet warmed up), SKIP_BATCH=1 (only
+# /predict), NO_BUILD=1, PREDICT_RUNS (1): that many /predict runs on the same server, then their median req/s and p99.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="$root/model-serving/bench"
@@ -134,7 +135,9 @@ echo "bench-serving: model $(curl -s "$url/model/info" | python3 -c 'import json
 
 # Warm-up (JIT tiers with dynamic PGO, pools), not measured: a fresh server reaches its steady speed after 10-20 s
 # under load (model-serving/README.md, Performance)
-BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$bench/predict.lua" "$url/predict" >/dev/null
+if [[ "$warmup" != 0 && "$warmup" != 0s ]]; then
+  BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$bench/predict.lua" "$url/predict" >/dev/null
+fi
 predict_runs=${PREDICT_RUNS:-1}
 for _ in $(seq "$predict_runs"); do
   BODY_FILE="$body" run_wrk "/predict (wrk -t$threads -c$connections -d$duration)" \

@@ -125,33 +125,57 @@ public sealed class AuthTests
     [InlineData(513)]
     public void AnEnvironmentKeyOutsideSixteenToFiveHundredTwelveCharactersIsRefusedNamingTheVariable(int length)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = new string('k', length) }).Build();
+        string key = new('k', length);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build();
 
         var e = Assert.Throws<InvalidOperationException>(() => new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration));
 
         Assert.Contains(AuthOptions.KeyVariable, e.Message);
-        Assert.Contains(length.ToString(), e.Message);
+        Assert.Contains($"it has {length}", e.Message);
+        Assert.DoesNotContain(key, e.Message);
     }
 
-    [Fact]
-    public void AKeyOfTheMaximumLengthCanBePresented()
+    [Theory]
+    [InlineData(" leading-space-key-0123")]
+    [InlineData("trailing-space-key-0123 ")]
+    [InlineData("                    ")]
+    public void AnEnvironmentKeyThatBeginsOrEndsWithWhiteSpaceIsRefused(string key)
     {
-        string key = string.Concat(Enumerable.Range(0, AuthOptions.MaxKeyChars).Select(i => (char)('a' + i % 26)));
-        var keys = new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions { ApiKey = key }), new ConfigurationBuilder().Build());
+        // A bearer token is trimmed before it is compared, so such a key could never be presented.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() => new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration));
+
+        Assert.Contains("white space", e.Message);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(512)]
+    public void EnvironmentKeysOfTheBoundaryLengthsAreAcceptedAndMatchOnlyThemselves(int length)
+    {
+        string key = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + i % 26)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build();
+
+        var keys = new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration);
 
         Assert.True(keys.IsValid(key));
         Assert.False(keys.IsValid(key[..^1] + "!"));
         Assert.False(keys.IsValid(key + "a"));
     }
 
-    [Fact]
-    public async Task ALongConfiguredKeyStopsTheAppAtStartNamingTheSetting()
+    public static TheoryData<string> UnusableConfiguredKeys => new() { new string('k', AuthOptions.MaxKeyChars + 1), "configured-key-with-a-space-at-the-end " };
+
+    [Theory]
+    [MemberData(nameof(UnusableConfiguredKeys))]
+    public async Task AnUnusableConfiguredKeyStopsTheAppAtStartNamingTheSetting(string key)
     {
-        await using var app = new ClaimFraudApplication(settings: new Dictionary<string, string?> { ["Auth:ApiKey"] = new string('k', AuthOptions.MaxKeyChars + 1) });
+        await using var app = new ClaimFraudApplication(settings: new Dictionary<string, string?> { ["Auth:ApiKey"] = key });
 
         var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("Auth:ApiKey must be at most", e.ToString());
+        Assert.Contains("Auth:ApiKey must", e.ToString());
+        Assert.DoesNotContain(key, e.ToString());
     }
 
     [Fact]

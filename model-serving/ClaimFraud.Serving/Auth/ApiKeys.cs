@@ -19,11 +19,9 @@ internal sealed class ApiKeys
         var o = options.Value;
         Disabled = o.Disabled;
         string? key = !string.IsNullOrEmpty(o.ApiKey) ? o.ApiKey : configuration[AuthOptions.KeyVariable];
-        // Auth:ApiKey is checked with the other options; the variable's value is checked here, at start, with the same bounds
-        // (a longer key could never be presented, a shorter one is guessable).
-        if (!o.Disabled && string.IsNullOrEmpty(o.ApiKey) && key is { Length: > 0 } && (key.Length < AuthOptions.MinKeyChars || key.Length > MaxKeyChars))
-            throw new InvalidOperationException(
-                $"{AuthOptions.KeyVariable} must be {AuthOptions.MinKeyChars} to {MaxKeyChars} characters long; it has {key.Length}");
+        // Auth:ApiKey is checked with the other options; the variable's value is checked here, at start, the same way.
+        if (string.IsNullOrEmpty(o.ApiKey) && key is { Length: > 0 } && AuthOptions.KeyProblem(key) is { } problem)
+            throw new InvalidOperationException($"{AuthOptions.KeyVariable} {problem}");
         if (string.IsNullOrEmpty(key))
         {
             // A credential must be unpredictable, so this is the one random value in the app that takes no seed.

@@ -60,6 +60,15 @@ internal sealed class AuthOptions : ICheckedOptions
     /// <summary>Bounds on the key's length, from either source; a presented key longer than the maximum is not even compared.</summary>
     public const int MinKeyChars = 16, MaxKeyChars = 512;
 
+    /// <summary>
+    /// Why a key from either source cannot be used, or null. A bearer token is trimmed before it is compared, so a key
+    /// that begins or ends with white space could never be presented, nor could one over the maximum.
+    /// </summary>
+    public static string? KeyProblem(string key) =>
+        key.Length < MinKeyChars || key.Length > MaxKeyChars ? $"must be {MinKeyChars} to {MaxKeyChars} characters long; it has {key.Length}"
+        : key.Trim().Length != key.Length ? "must not begin or end with white space"
+        : null;
+
     /// <summary>The key; empty means $CLAIMFRAUD_API_KEY, and when that is empty too a random key printed once at start.</summary>
     public string? ApiKey { get; set; }
 
@@ -68,8 +77,7 @@ internal sealed class AuthOptions : ICheckedOptions
 
     public IEnumerable<string> Problems()
     {
-        if (ApiKey is { Length: > 0 } k && k.Length < MinKeyChars) yield return $"Auth:ApiKey must be at least {MinKeyChars} characters";
-        if (ApiKey is { Length: > MaxKeyChars }) yield return $"Auth:ApiKey must be at most {MaxKeyChars} characters";
+        if (ApiKey is { Length: > 0 } k && KeyProblem(k) is { } problem) yield return $"Auth:ApiKey {problem}";
     }
 }
 
