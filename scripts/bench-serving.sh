@@ -8,21 +8,23 @@
 # and prints the figures with the load average and how much CPU the server, wrk and everything else used during each
 # run (server and wrk share the machine's cores). The server is stopped even when a step fails.
 #
-# Settings (environment): DURATION (15s), WARMUP (20s of /predict before the first measured run; 0 skips it),
-# THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s), BATCH_CONNECTIONS (2), STREAM_CLAIMS
-# (100000; 0 skips the stream; the server's first batch call, so it runs on code not yet warmed up), SKIP_BATCH=1 (only
-# /predict), NO_BUILD=1, PREDICT_RUNS (1): that many /predict runs on the same server, then their median req/s and p99.
+# Settings (environment): DURATION (15s), WARMUP (20s of /predict before the first measured run, whole seconds,
+# printed in 5 s windows; 0 skips it), THREADS (2), CONNECTIONS (32), BATCH_CLAIMS (1000), BATCH_DURATION (10s),
+# BATCH_CONNECTIONS (2), STREAM_CLAIMS (100000; 0 skips the stream; the server's first batch call, so it runs on code
+# not yet warmed up), SKIP_BATCH=1 (only /predict), NO_BUILD=1, PREDICT_RUNS (1): that many /predict runs on the same
+# server, then their median req/s and p99. DOTNET_TieredPGO=0 runs the server without dynamic PGO, for comparison.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="$root/model-serving/bench"
 project="$root/model-serving/ClaimFraud.Serving/ClaimFraud.Serving.csproj"
 out="$root/.run/bench-serving"
 body="$root/tests/fixtures/combined-fraud.json"
-duration=${DURATION:-15s}; warmup=${WARMUP:-20s}; threads=${THREADS:-2}; connections=${CONNECTIONS:-32}
+duration=${DURATION:-15s}; warmup_seconds=${WARMUP:-20s}; warmup_seconds=${warmup_seconds%s}; threads=${THREADS:-2}; connections=${CONNECTIONS:-32}
 batch_claims=${BATCH_CLAIMS:-1000}; batch_duration=${BATCH_DURATION:-10s}; batch_connections=${BATCH_CONNECTIONS:-2}
 stream_claims=${STREAM_CLAIMS:-100000}
 export API_KEY="bench-serving-key-0123456789abcdef"
 
+[[ "$warmup_seconds" =~ ^[0-9]+$ ]] || { echo "bench-serving: WARMUP must be whole seconds, like 20s or 0 (got ${WARMUP})" >&2; exit 1; }
 for tool in wrk curl python3 dotnet; do
   command -v "$tool" >/dev/null || { echo "bench-serving: $tool is not installed" >&2; exit 1; }
 done
@@ -49,7 +51,7 @@ if [[ -z "${NO_BUILD:-}" ]]; then
   fi
 fi
 
-# The host's own speed drifts (a shared VM: the same build has taken 100-105 µs of server CPU a request in one hour and
+# The host's own speed drifts (a shared VM: session 4's build took 100-105 µs of server CPU a request in one hour and
 # 114-137 µs in another), so each run also measures the host: a fixed single-core loop, and a pipe round trip between
 # two processes (a cross-core wake-up, which every request needs several of). Compare runs with similar figures.
 reference_loop() {
@@ -133,10 +135,18 @@ export RESULTS="$work/results"
 echo "bench-serving: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); host before the server started: $before_loop"
 echo "bench-serving: model $(curl -s "$url/model/info" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("model_version"), "attribution", m.get("attribution"))')"
 
-# Warm-up (JIT tiers with dynamic PGO, pools), not measured: a fresh server reaches its steady speed after 10-20 s
-# under load (model-serving/README.md, Performance)
-if [[ "$warmup" != 0 && "$warmup" != 0s ]]; then
-  BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$bench/predict.lua" "$url/predict" >/dev/null
+# Warm-up (JIT tiers with dynamic PGO, pools), not counted in the figures: a fresh server reaches its steady speed
+# after 10-20 s under load (model-serving/README.md, Performance). Run in 5 s windows, so the line it prints shows how
+# fast a replica gets there.
+windows=()
+for (( left = warmup_seconds; left > 0; left -= 5 )); do
+  window=$(( left < 5 ? left : 5 ))
+  r=$(BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"${window}s" --latency -s "$bench/predict.lua" "$url/predict" | grep '^RESULT') ||
+    { echo "bench-serving: the warm-up's wrk run failed" >&2; exit 1; }
+  windows+=("$(python3 -c 'import sys; r = dict(kv.split("=") for kv in sys.argv[1].split()[1:]); rps = float(r["rps"]); p99 = int(r["p99_us"]) / 1000; print(f"{rps:,.0f} req/s (p99 {p99:.1f} ms)")' "$r")")
+done
+if (( ${#windows[@]} > 0 )); then
+  echo "bench-serving: warm-up, 5 s windows from the first request: $(IFS=';'; echo "${windows[*]}" | sed 's/;/, /g')"
 fi
 predict_runs=${PREDICT_RUNS:-1}
 for _ in $(seq "$predict_runs"); do

@@ -111,9 +111,7 @@ public sealed class AuthTests
     [Fact]
     public void TheEnvironmentVariableKeyIsUsedWhenAuthApiKeyIsNotSet()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = "from-the-environment-123" }).Build();
-
-        var keys = new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration);
+        var keys = KeysFromVariable("from-the-environment-123");
 
         Assert.Null(keys.GeneratedKey);
         Assert.True(keys.IsValid("from-the-environment-123"));
@@ -126,9 +124,7 @@ public sealed class AuthTests
     public void AnEnvironmentKeyOutsideSixteenToFiveHundredTwelveCharactersIsRefusedNamingTheVariable(int length)
     {
         string key = new('k', length);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build();
-
-        var e = Assert.Throws<InvalidOperationException>(() => new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration));
+        var e = Assert.Throws<InvalidOperationException>(() => KeysFromVariable(key));
 
         Assert.Contains(AuthOptions.KeyVariable, e.Message);
         Assert.Contains($"it has {length}", e.Message);
@@ -142,9 +138,7 @@ public sealed class AuthTests
     public void AnEnvironmentKeyThatBeginsOrEndsWithWhiteSpaceIsRefused(string key)
     {
         // A bearer token is trimmed before it is compared, so such a key could never be presented.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build();
-
-        var e = Assert.Throws<InvalidOperationException>(() => new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration));
+        var e = Assert.Throws<InvalidOperationException>(() => KeysFromVariable(key));
 
         Assert.Contains("white space", e.Message);
     }
@@ -155,9 +149,7 @@ public sealed class AuthTests
     public void EnvironmentKeysOfTheBoundaryLengthsAreAcceptedAndMatchOnlyThemselves(int length)
     {
         string key = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + i % 26)));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build();
-
-        var keys = new ApiKeys(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), configuration);
+        var keys = KeysFromVariable(key);
 
         Assert.True(keys.IsValid(key));
         Assert.False(keys.IsValid(key[..^1] + "!"));
@@ -187,4 +179,9 @@ public sealed class AuthTests
 
         Assert.Contains("Auth:ApiKey", e.ToString());
     }
+
+    /// <summary>The key as the app reads it when only <see cref="AuthOptions.KeyVariable"/> is set.</summary>
+    private static ApiKeys KeysFromVariable(string key) =>
+        new(Microsoft.Extensions.Options.Options.Create(new AuthOptions()),
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuthOptions.KeyVariable] = key }).Build());
 }

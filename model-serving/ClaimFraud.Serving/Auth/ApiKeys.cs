@@ -11,7 +11,6 @@ namespace ClaimFraud.Serving.Auth;
 /// </summary>
 internal sealed class ApiKeys
 {
-    private const int MaxKeyChars = AuthOptions.MaxKeyChars;
     private readonly byte[] _keyHash;
 
     public ApiKeys(IOptions<AuthOptions> options, IConfiguration configuration)
@@ -40,8 +39,8 @@ internal sealed class ApiKeys
     public bool IsValid(ReadOnlySpan<char> presented)
     {
         if (Disabled) return true;
-        if (presented.IsEmpty || presented.Length > MaxKeyChars) return false;
-        Span<byte> utf8 = stackalloc byte[MaxKeyChars * 3];
+        if (presented.IsEmpty || presented.Length > AuthOptions.MaxKeyChars) return false;
+        Span<byte> utf8 = stackalloc byte[AuthOptions.MaxKeyChars * 3];
         int n = Encoding.UTF8.GetBytes(presented, utf8);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8[..n], hash);
